@@ -1,0 +1,231 @@
+using System.Net.WebSockets;
+
+namespace Backpack.WebSockets;
+
+/// <summary>
+/// Settings for a <see cref="BackpackStreamClient"/>. Read once, when the client is constructed.
+/// </summary>
+/// <remarks>
+/// Setters reject values that are out of range with <see cref="ArgumentOutOfRangeException"/>; the client validates the
+/// whole object again at construction (for options bound from configuration). <see cref="ToString"/> never shows
+/// <see cref="ApiSecret"/>.
+/// </remarks>
+public sealed class BackpackStreamClientOptions
+{
+    /// <summary>The production WebSocket endpoint, <c>wss://ws.backpack.exchange</c>.</summary>
+    public static readonly Uri DefaultEndpoint = new("wss://ws.backpack.exchange");
+
+    /// <summary>The production REST endpoint, <c>https://api.backpack.exchange</c>.</summary>
+    public static readonly Uri DefaultRestEndpoint = new("https://api.backpack.exchange");
+
+    /// <summary>The default signature window, 5 seconds (Backpack's own default).</summary>
+    public static readonly TimeSpan DefaultSignatureWindow = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest signature window Backpack accepts, 60 seconds.</summary>
+    public static readonly TimeSpan MaxSignatureWindow = TimeSpan.FromSeconds(60);
+
+    /// <summary>The default buffer of a market-data consumer, in items.</summary>
+    public const int DefaultStreamCapacity = 1024;
+
+    /// <summary>The default buffer of a private (<c>account.*</c>) consumer, in items.</summary>
+    public const int DefaultPrivateStreamCapacity = 16384;
+
+    /// <summary>The default largest message accepted from the server, 4 MiB.</summary>
+    public const int DefaultMaxMessageSize = 4 * 1024 * 1024;
+
+    /// <summary>The default time the client waits for an error frame after a SUBSCRIBE, 1 second.</summary>
+    public static readonly TimeSpan DefaultSubscribeErrorWindow = TimeSpan.FromSeconds(1);
+
+    private Uri _endpoint = DefaultEndpoint;
+    private Uri _restEndpoint = DefaultRestEndpoint;
+    private TimeSpan _signatureWindow = DefaultSignatureWindow;
+    private int _streamCapacity = DefaultStreamCapacity;
+    private int _privateStreamCapacity = DefaultPrivateStreamCapacity;
+    private int _maxMessageSize = DefaultMaxMessageSize;
+    private TimeSpan _subscribeErrorWindow = DefaultSubscribeErrorWindow;
+    private TimeSpan _connectTimeout = TimeSpan.FromSeconds(10);
+    private TimeSpan _closeTimeout = TimeSpan.FromSeconds(2);
+    private TimeSpan _keepAliveInterval = TimeSpan.FromSeconds(30);
+    private TimeSpan _keepAliveTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The WebSocket endpoint.</summary>
+    /// <value>Defaults to <see cref="DefaultEndpoint"/>. Must be an absolute <c>ws://</c> or <c>wss://</c> URI.</value>
+    public Uri Endpoint
+    {
+        get => _endpoint;
+        set => _endpoint = ValidateEndpoint(value, nameof(Endpoint), "ws", "wss");
+    }
+
+    /// <summary>The REST endpoint, used for depth snapshots and server time.</summary>
+    /// <value>Defaults to <see cref="DefaultRestEndpoint"/>. Must be an absolute <c>http://</c> or <c>https://</c> URI.</value>
+    public Uri RestEndpoint
+    {
+        get => _restEndpoint;
+        set => _restEndpoint = ValidateEndpoint(value, nameof(RestEndpoint), "http", "https");
+    }
+
+    /// <summary>The API key: the base64 Ed25519 public key. Optional: needed only for <c>account.*</c> streams.</summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>. When <see cref="ApiSecret"/> is set the public key is derived from it; if this is
+    /// set too, it must match the derived key.
+    /// </value>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The API secret: base64 of the 32-byte Ed25519 seed (or of the 64-byte seed followed by the public key).
+    /// Optional: needed only for <c>account.*</c> streams. Never logged and never shown by <see cref="ToString"/>.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public string? ApiSecret { get; set; }
+
+    /// <summary>How long a signed private SUBSCRIBE stays valid after its timestamp.</summary>
+    /// <value>Defaults to <see cref="DefaultSignatureWindow"/> (5 s); from 1 ms to <see cref="MaxSignatureWindow"/> (60 s).</value>
+    public TimeSpan SignatureWindow
+    {
+        get => _signatureWindow;
+        set => _signatureWindow = ValidateRange(value, TimeSpan.FromMilliseconds(1), MaxSignatureWindow, nameof(SignatureWindow));
+    }
+
+    /// <summary>
+    /// How many items each market-data consumer may have unread. When full, the oldest item is dropped and counted in
+    /// <see cref="BackpackSubscription{T}.DroppedCount"/>.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultStreamCapacity"/>; must be positive.</value>
+    public int StreamCapacity
+    {
+        get => _streamCapacity;
+        set => _streamCapacity = ValidatePositive(value, nameof(StreamCapacity));
+    }
+
+    /// <summary>
+    /// How many items each private (<c>account.*</c>) consumer may have unread. Private items are never dropped: when full,
+    /// the subscription fails with <see cref="BackpackStreamErrorCode.SlowConsumer"/>.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultPrivateStreamCapacity"/>; must be positive.</value>
+    public int PrivateStreamCapacity
+    {
+        get => _privateStreamCapacity;
+        set => _privateStreamCapacity = ValidatePositive(value, nameof(PrivateStreamCapacity));
+    }
+
+    /// <summary>
+    /// The largest message accepted from the server, in bytes. A larger one closes the connection with
+    /// <see cref="BackpackStreamErrorCode.MessageTooLarge"/> rather than growing memory.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultMaxMessageSize"/> (4 MiB); from 1 KiB to 1 GiB.</value>
+    public int MaxMessageSize
+    {
+        get => _maxMessageSize;
+        set => _maxMessageSize = ValidateRange(value, 1024, 1024 * 1024 * 1024, nameof(MaxMessageSize));
+    }
+
+    /// <summary>
+    /// How long the client waits for an error frame after sending a SUBSCRIBE before it treats the subscription as accepted.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultSubscribeErrorWindow"/> (1 s); from 1 ms to 60 s.</value>
+    /// <remarks>
+    /// Backpack acknowledges a successful SUBSCRIBE with silence and its error frames carry <c>"id": null</c>, so the client
+    /// sends SUBSCRIBE requests one at a time and attributes an error frame to the request in flight. A data frame on the
+    /// requested stream confirms the subscription at once, so busy public streams rarely wait the whole window.
+    /// </remarks>
+    public TimeSpan SubscribeErrorWindow
+    {
+        get => _subscribeErrorWindow;
+        set => _subscribeErrorWindow = ValidateRange(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(60), nameof(SubscribeErrorWindow));
+    }
+
+    /// <summary>The longest a WebSocket handshake may take.</summary>
+    /// <value>Defaults to 10 s; from 1 ms to 5 minutes.</value>
+    public TimeSpan ConnectTimeout
+    {
+        get => _connectTimeout;
+        set => _connectTimeout = ValidateRange(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(ConnectTimeout));
+    }
+
+    /// <summary>The longest <c>DisposeAsync</c> waits for the server to answer the close handshake before aborting.</summary>
+    /// <value>Defaults to 2 s; from zero to 1 minute.</value>
+    public TimeSpan CloseTimeout
+    {
+        get => _closeTimeout;
+        set => _closeTimeout = ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(1), nameof(CloseTimeout));
+    }
+
+    /// <summary>How often the client pings the server (<see cref="ClientWebSocketOptions.KeepAliveInterval"/>).</summary>
+    /// <value>Defaults to 30 s; zero disables client pings (server pings are still answered).</value>
+    public TimeSpan KeepAliveInterval
+    {
+        get => _keepAliveInterval;
+        set => _keepAliveInterval = ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveInterval));
+    }
+
+    /// <summary>How long the client waits for the pong to its ping before it considers the connection dead (<see cref="ClientWebSocketOptions.KeepAliveTimeout"/>).</summary>
+    /// <value>Defaults to 30 s; zero or <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</value>
+    public TimeSpan KeepAliveTimeout
+    {
+        get => _keepAliveTimeout;
+        set => _keepAliveTimeout = value == Timeout.InfiniteTimeSpan
+            ? value
+            : ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveTimeout));
+    }
+
+    /// <summary>
+    /// An optional hook to adjust each <see cref="ClientWebSocketOptions"/> before the handshake (proxy, headers,
+    /// certificates). Used by the default connector only.
+    /// </summary>
+    public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
+
+    /// <summary><see langword="true"/> when both credentials are present, so <c>account.*</c> streams can be signed.</summary>
+    public bool HasCredentials => !string.IsNullOrEmpty(ApiSecret);
+
+    /// <summary>Returns a copy of these options (the secret included; the copy is as sensitive as the original).</summary>
+    /// <returns>A new options object with the same values.</returns>
+    public BackpackStreamClientOptions Clone() => (BackpackStreamClientOptions)MemberwiseClone();
+
+    /// <summary>Checks the options as a whole: what a setter cannot check, such as values bound from configuration.</summary>
+    /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
+    public void Validate()
+    {
+        ValidateEndpoint(_endpoint, nameof(Endpoint), "ws", "wss");
+        ValidateEndpoint(_restEndpoint, nameof(RestEndpoint), "http", "https");
+        if (!string.IsNullOrEmpty(ApiKey) && string.IsNullOrEmpty(ApiSecret))
+        {
+            throw new ArgumentException($"{nameof(ApiKey)} is set but {nameof(ApiSecret)} is not; private streams need the secret to sign.", nameof(ApiSecret));
+        }
+    }
+
+    /// <summary>Describes the options with the secret redacted.</summary>
+    /// <returns>A one-line description safe to log.</returns>
+    public override string ToString() =>
+        $"{nameof(BackpackStreamClientOptions)} {{ {nameof(Endpoint)} = {Endpoint}, {nameof(RestEndpoint)} = {RestEndpoint}, " +
+        $"{nameof(ApiKey)} = {ApiKey ?? "(none)"}, {nameof(ApiSecret)} = {(HasCredentials ? "***" : "(none)")}, " +
+        $"{nameof(SignatureWindow)} = {SignatureWindow}, {nameof(StreamCapacity)} = {StreamCapacity}, " +
+        $"{nameof(PrivateStreamCapacity)} = {PrivateStreamCapacity}, {nameof(MaxMessageSize)} = {MaxMessageSize} }}";
+
+    private static Uri ValidateEndpoint(Uri? value, string name, string plainScheme, string secureScheme)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        if (!value.IsAbsoluteUri || (value.Scheme != plainScheme && value.Scheme != secureScheme))
+        {
+            throw new ArgumentException($"{name} must be an absolute {secureScheme}:// or {plainScheme}:// URI; got '{value}'.", name);
+        }
+
+        return value;
+    }
+
+    private static int ValidatePositive(int value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, name);
+        return value;
+    }
+
+    private static T ValidateRange<T>(T value, T min, T max, string name)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Backpack.WebSockets;
+
+/// <summary>
+/// Why a <see cref="BackpackStreamException"/> was thrown. New members may be added; treat unknown values as failures.
+/// </summary>
+public enum BackpackStreamErrorCode
+{
+    /// <summary>The reason is not one of the other codes.</summary>
+    Unknown = 0,
+
+    /// <summary>The WebSocket handshake failed (DNS, TCP, TLS or an HTTP status such as 429 or 503).</summary>
+    ConnectionFailed,
+
+    /// <summary>An established connection was closed or aborted.</summary>
+    ConnectionLost,
+
+    /// <summary>A private (<c>account.*</c>) stream was requested without credentials, or the server rejected the signature (server code 4003).</summary>
+    AuthenticationFailed,
+
+    /// <summary>The server rejected a SUBSCRIBE, for example for an unknown stream or symbol (server code 4006).</summary>
+    SubscriptionRejected,
+
+    /// <summary>The server sent something that does not follow the protocol.</summary>
+    ProtocolViolation,
+
+    /// <summary>A consumer of a stream that must not drop items fell further behind than its buffer allows.</summary>
+    SlowConsumer,
+
+    /// <summary>A message from the server was larger than <see cref="BackpackStreamClientOptions.MaxMessageSize"/>.</summary>
+    MessageTooLarge,
+
+    /// <summary>The client was disposed while the operation was pending.</summary>
+    ClientClosed,
+}

@@ -1,0 +1,55 @@
+namespace Backpack.WebSockets;
+
+/// <summary>
+/// The one exception type the client throws for stream, connection and server failures.
+/// Inspect <see cref="ErrorCode"/> (and <see cref="ServerCode"/> when the server sent an error frame) to react.
+/// </summary>
+/// <remarks>
+/// Misuse still throws the usual BCL exceptions (<see cref="ArgumentException"/>, <see cref="InvalidOperationException"/>,
+/// <see cref="ObjectDisposedException"/>), and a caller's own cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// Messages never contain API secrets or signatures.
+/// </remarks>
+public sealed class BackpackStreamException : Exception
+{
+    /// <summary>Creates an exception with a reason code.</summary>
+    /// <param name="errorCode">Why the operation failed.</param>
+    /// <param name="message">A human-readable description; must not contain secrets.</param>
+    /// <param name="streamName">The stream the failure belongs to, when it belongs to one.</param>
+    /// <param name="serverCode">The numeric code of the server's error frame, when there was one (for example 4003 or 4006).</param>
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public BackpackStreamException(
+        BackpackStreamErrorCode errorCode,
+        string message,
+        string? streamName = null,
+        int? serverCode = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ErrorCode = errorCode;
+        StreamName = streamName;
+        ServerCode = serverCode;
+    }
+
+    /// <summary>Why the operation failed.</summary>
+    public BackpackStreamErrorCode ErrorCode { get; }
+
+    /// <summary>The stream this failure belongs to, or <see langword="null"/> for connection-wide failures.</summary>
+    public string? StreamName { get; }
+
+    /// <summary>The code of the server's error frame (<c>{"id":null,"error":{"code":...}}</c>), when the server sent one.</summary>
+    public int? ServerCode { get; }
+
+    /// <summary>The HTTP status of a failed handshake, when the server answered with one.</summary>
+    public int? HttpStatusCode { get; init; }
+
+    /// <summary>How long the server asked the client to wait before trying again (HTTP <c>Retry-After</c>), when it did.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when retrying the same operation later may succeed (connection failures, a lost connection,
+    /// a slow consumer that resubscribes); <see langword="false"/> for rejections that will repeat (bad stream, bad key).
+    /// </summary>
+    public bool IsTransient => ErrorCode is BackpackStreamErrorCode.ConnectionFailed
+        or BackpackStreamErrorCode.ConnectionLost
+        or BackpackStreamErrorCode.SlowConsumer;
+}

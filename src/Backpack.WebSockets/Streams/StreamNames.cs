@@ -1,0 +1,74 @@
+namespace Backpack.WebSockets.Streams;
+
+/// <summary>Builds and checks stream names (<c>&lt;type&gt;.&lt;symbol&gt;</c>).</summary>
+internal static class StreamNames
+{
+    /// <summary>The prefix of every private stream.</summary>
+    public const string PrivatePrefix = "account.";
+
+    public static bool IsPrivate(string name) => name.StartsWith(PrivatePrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Checks a user-supplied symbol so that a stream name built from it cannot smuggle another stream or JSON into a request.
+    /// Symbols are upper-case letters, digits, <c>_</c>, <c>-</c> and <c>.</c> (tokenized equities such as <c>SPCX.US_USDC</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The symbol is empty or contains any other character.</exception>
+    public static string ValidateSymbol(string? symbol, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol, parameterName);
+        if (symbol.Length > 64)
+        {
+            throw new ArgumentException("A symbol is at most 64 characters long.", parameterName);
+        }
+
+        foreach (var c in symbol)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                throw new ArgumentException(
+                    $"Symbol '{Printable(symbol)}' contains '{Printable(c.ToString())}'; symbols contain only letters, digits, '_', '-' and '.'.",
+                    parameterName);
+            }
+        }
+
+        if (symbol[0] == '.' || symbol[^1] == '.')
+        {
+            throw new ArgumentException($"Symbol '{symbol}' must not start or end with '.'.", parameterName);
+        }
+
+        return symbol;
+    }
+
+    /// <summary>Checks a whole stream name given by a caller (for raw subscriptions and unsubscribe).</summary>
+    /// <exception cref="ArgumentException">The name is empty or contains whitespace, quotes, commas or control characters.</exception>
+    public static string ValidateStreamName(string? name, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name, parameterName);
+        if (name.Length > 128)
+        {
+            throw new ArgumentException("A stream name is at most 128 characters long.", parameterName);
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                throw new ArgumentException(
+                    $"Stream name '{Printable(name)}' contains '{Printable(c.ToString())}'; stream names contain only letters, digits, '_', '-' and '.'.",
+                    parameterName);
+            }
+        }
+
+        return name;
+    }
+
+    // Control characters in an exception message would garble logs; show them escaped.
+    private static string Printable(string value) =>
+        string.Create(value.Length, value, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = char.IsControl(s[i]) ? '?' : s[i];
+            }
+        });
+}

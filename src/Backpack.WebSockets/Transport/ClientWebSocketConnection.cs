@@ -1,0 +1,34 @@
+using System.Net.WebSockets;
+
+namespace Backpack.WebSockets.Transport;
+
+/// <summary>An <see cref="IWebSocketConnection"/> over a connected <see cref="WebSocket"/>.</summary>
+internal sealed class ClientWebSocketConnection : IWebSocketConnection
+{
+    private readonly WebSocket _socket;
+
+    public ClientWebSocketConnection(WebSocket socket) => _socket = socket;
+
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public string? CloseStatusDescription => _socket.CloseStatusDescription;
+
+    public ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        _socket.ReceiveAsync(buffer, cancellationToken);
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+        _socket.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+    public Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+        _socket.State is WebSocketState.Open or WebSocketState.CloseReceived
+            ? _socket.CloseAsync(closeStatus, statusDescription, cancellationToken)
+            : Task.CompletedTask;
+
+    public void Abort() => _socket.Abort();
+
+    public ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net.WebSockets;
+
+namespace Backpack.WebSockets.Transport;
+
+/// <summary>
+/// One open WebSocket connection, with the shape of <see cref="WebSocket"/>: frames in, frames out, close.
+/// </summary>
+/// <remarks>
+/// The client runs exactly one receive loop and serializes its sends, so an implementation needs to support one
+/// <see cref="ReceiveAsync"/> and one <see cref="SendAsync"/> at a time, concurrently with each other (as
+/// <see cref="WebSocket"/> does). Implementations must answer the server's pings themselves.
+/// </remarks>
+public interface IWebSocketConnection : IAsyncDisposable
+{
+    /// <summary>The status the peer closed with, once a Close frame was received.</summary>
+    WebSocketCloseStatus? CloseStatus { get; }
+
+    /// <summary>The description the peer closed with, once a Close frame was received.</summary>
+    string? CloseStatusDescription { get; }
+
+    /// <summary>Receives the next frame (or part of one) into <paramref name="buffer"/>.</summary>
+    /// <param name="buffer">Where to write the payload.</param>
+    /// <param name="cancellationToken">Cancels the receive; the connection is then unusable.</param>
+    /// <returns>The count, type and end-of-message flag of what was received.</returns>
+    ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>Sends a frame.</summary>
+    /// <param name="buffer">The payload.</param>
+    /// <param name="messageType">Text for every Backpack request.</param>
+    /// <param name="endOfMessage">Whether this frame ends the message.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>A task that completes when the frame was handed to the network.</returns>
+    ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken);
+
+    /// <summary>Starts or completes the close handshake.</summary>
+    /// <param name="closeStatus">The status to send.</param>
+    /// <param name="statusDescription">An optional description.</param>
+    /// <param name="cancellationToken">Bounds the wait for the peer's Close frame.</param>
+    /// <returns>A task that completes when the handshake is done.</returns>
+    Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken);
+
+    /// <summary>Closes the connection at once, without a handshake. Pending receives and sends fail.</summary>
+    void Abort();
+}
