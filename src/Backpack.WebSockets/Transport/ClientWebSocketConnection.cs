@@ -19,9 +19,10 @@ internal sealed class ClientWebSocketConnection : IWebSocketConnection
     public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
         _socket.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
 
+    // Only the Close frame is sent here: the client's receive loop reads the peer's answer, so a receive never races this.
     public Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
         _socket.State is WebSocketState.Open or WebSocketState.CloseReceived
-            ? _socket.CloseAsync(closeStatus, statusDescription, cancellationToken)
+            ? _socket.CloseOutputAsync(closeStatus, statusDescription, cancellationToken)
             : Task.CompletedTask;
 
     public void Abort() => _socket.Abort();

@@ -32,11 +32,14 @@ public interface IWebSocketConnection : IAsyncDisposable
     /// <returns>A task that completes when the frame was handed to the network.</returns>
     ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken);
 
-    /// <summary>Starts or completes the close handshake.</summary>
+    /// <summary>
+    /// Sends a Close frame: starts the close handshake, or answers the peer's Close. It does not wait for the peer's
+    /// answer; the client's receive loop reads it (<see cref="WebSocket.CloseOutputAsync"/> semantics).
+    /// </summary>
     /// <param name="closeStatus">The status to send.</param>
     /// <param name="statusDescription">An optional description.</param>
-    /// <param name="cancellationToken">Bounds the wait for the peer's Close frame.</param>
-    /// <returns>A task that completes when the handshake is done.</returns>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>A task that completes when the Close frame was sent.</returns>
     Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken);
 
     /// <summary>Closes the connection at once, without a handshake. Pending receives and sends fail.</summary>

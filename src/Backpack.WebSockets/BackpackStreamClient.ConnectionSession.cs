@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Backpack.WebSockets.Streams;
+using Backpack.WebSockets.Transport;
+
+namespace Backpack.WebSockets;
+
+public partial class BackpackStreamClient
+{
+    /// <summary>
+    /// Everything that lives and dies with one WebSocket: the socket, its message reader, its request queue and the two
+    /// background loops (receive, request pump).
+    /// </summary>
+    private sealed class ConnectionSession
+    {
+        private readonly SemaphoreSlim _sendLock = new(1, 1);
+        private readonly ArrayBufferWriter<byte> _sendBuffer = new(256);
+        private int _closing;
+
+        public ConnectionSession(IWebSocketConnection socket, int maxMessageSize)
+        {
+            Socket = socket;
+            Reader = new WebSocketMessageReader(socket, maxMessageSize);
+        }
+
+        public IWebSocketConnection Socket { get; }
+
+        public WebSocketMessageReader Reader { get; }
+
+        /// <summary>
+        /// Cancelled when the session ends; stops both loops. Not linked to the client's dispose token: disposing closes the
+        /// session with a close handshake first (<see cref="CloseAsync"/>).
+        /// </summary>
+        public CancellationTokenSource Cancellation { get; } = new();
+
+        /// <summary>SUBSCRIBE / UNSUBSCRIBE requests, sent one at a time by the request pump.</summary>
+        public Channel<ServerRequest> Requests { get; } = Channel.CreateUnbounded<ServerRequest>(new UnboundedChannelOptions { SingleReader = true });
+
+        /// <summary>The SUBSCRIBE waiting for its error window, if any. Read by the receive loop to attribute error frames.</summary>
+        public StreamRegistration? InFlight { get; set; }
+
+        /// <summary><see langword="true"/> once the client started closing this session on purpose.</summary>
+        public bool IsClosing => Volatile.Read(ref _closing) != 0;
+
+        public Task ReceiveLoop { get; set; } = Task.CompletedTask;
+
+        public Task RequestPump { get; set; } = Task.CompletedTask;
+
+        /// <summary>Sends one request frame. Only the request pump and <see cref="CloseAsync"/> send.</summary>
+        public async Task SendAsync(string method, IReadOnlyList<string> streams, IReadOnlyList<string>? signature, CancellationToken cancellationToken)
+        {
+            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                _sendBuffer.ResetWrittenCount();
+                Protocol.RequestWriter.Write(_sendBuffer, method, streams, signature);
+                await Socket.SendAsync(_sendBuffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Signed frames must not linger in memory longer than needed.
+                _sendBuffer.Clear();
+                _sendLock.Release();
+            }
+        }
+
+        /// <summary>
+        /// Sends a Close frame and waits, at most <paramref name="timeout"/>, for the receive loop to see the server's answer;
+        /// then aborts the socket, so both loops end whatever the server does.
+        /// </summary>
+        public async Task CloseAsync(TimeSpan timeout, TimeProvider timeProvider)
+        {
+            if (Interlocked.Exchange(ref _closing, 1) != 0)
+            {
+                return;
+            }
+
+            using var timeoutCts = new CancellationTokenSource(timeout, timeProvider);
+            try
+            {
+                await _sendLock.WaitAsync(timeoutCts.Token).ConfigureAwait(false);
+                try
+                {
+                    await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "Client closing", timeoutCts.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
+
+                await ReceiveLoop.WaitAsync(timeoutCts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
+            {
+                // The server did not answer in time or the socket is already broken: abort below.
+            }
+
+            Socket.Abort();
+            await Cancellation.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(ReceiveLoop, RequestPump).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+
+namespace Backpack.WebSockets;
+
+public partial class BackpackStreamClient
+{
+    /// <summary>
+    /// Log messages of the client. Event ids are stable: never renumber or reuse one. Nothing here may take an API secret,
+    /// a signature or a raw request frame.
+    /// </summary>
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Connecting to {Endpoint}.", EventName = "Connecting")]
+        public static partial void Connecting(ILogger logger, Uri endpoint);
+
+        [LoggerMessage(2, LogLevel.Information, "Connected to {Endpoint}.", EventName = "Connected")]
+        public static partial void Connected(ILogger logger, Uri endpoint);
+
+        [LoggerMessage(3, LogLevel.Warning, "Connecting to {Endpoint} failed.", EventName = "ConnectFailed")]
+        public static partial void ConnectFailed(ILogger logger, Uri endpoint, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Warning, "The connection was lost.", EventName = "ConnectionLost")]
+        public static partial void ConnectionLost(ILogger logger, Exception exception);
+
+        [LoggerMessage(5, LogLevel.Information, "The server closed the connection with status {CloseStatus} '{Description}'.", EventName = "ServerClosed")]
+        public static partial void ServerClosed(ILogger logger, string closeStatus, string description);
+
+        [LoggerMessage(6, LogLevel.Debug, "Subscribing to {StreamName} (private: {IsPrivate}).", EventName = "Subscribing")]
+        public static partial void Subscribing(ILogger logger, string streamName, bool isPrivate);
+
+        [LoggerMessage(7, LogLevel.Information, "Subscribed to {StreamName}.", EventName = "Subscribed")]
+        public static partial void Subscribed(ILogger logger, string streamName);
+
+        [LoggerMessage(8, LogLevel.Warning, "The server rejected the subscription to {StreamName} with code {ServerCode}: {ServerMessage}", EventName = "SubscriptionRejected")]
+        public static partial void SubscriptionRejected(ILogger logger, string streamName, int serverCode, string serverMessage);
+
+        [LoggerMessage(9, LogLevel.Debug, "Unsubscribing from {StreamName}.", EventName = "Unsubscribing")]
+        public static partial void Unsubscribing(ILogger logger, string streamName);
+
+        [LoggerMessage(10, LogLevel.Warning, "The server sent error {ServerCode} ({ServerMessage}) while no subscribe was waiting for an answer.", EventName = "UnattributedServerError")]
+        public static partial void UnattributedServerError(ILogger logger, int serverCode, string serverMessage);
+
+        [LoggerMessage(11, LogLevel.Warning, "Skipped a {Length}-byte frame that is not a valid Backpack frame.", EventName = "FrameRejected")]
+        public static partial void FrameRejected(ILogger logger, int length, Exception exception);
+
+        [LoggerMessage(12, LogLevel.Warning, "Skipped a {StreamName} frame whose payload could not be read.", EventName = "PayloadRejected")]
+        public static partial void PayloadRejected(ILogger logger, string streamName, Exception exception);
+
+        [LoggerMessage(13, LogLevel.Warning, "A consumer of {StreamName} is not keeping up: {DroppedCount} items dropped so far.", EventName = "ItemsDropped")]
+        public static partial void ItemsDropped(ILogger logger, string streamName, long droppedCount);
+
+        [LoggerMessage(14, LogLevel.Error, "A consumer of private stream {StreamName} fell {Capacity} items behind; its subscription ended rather than drop items.", EventName = "SlowConsumer")]
+        public static partial void SlowConsumer(ILogger logger, string streamName, int capacity);
+
+        [LoggerMessage(15, LogLevel.Error, "A message exceeded the maximum size of {MaxMessageSize} bytes; the connection was closed.", EventName = "MessageTooLarge")]
+        public static partial void MessageTooLarge(ILogger logger, int maxMessageSize);
+
+        [LoggerMessage(16, LogLevel.Warning, "Sending the request for {StreamName} failed.", EventName = "SendFailed")]
+        public static partial void SendFailed(ILogger logger, string streamName, Exception exception);
+
+        [LoggerMessage(17, LogLevel.Debug, "Disposing the client.", EventName = "Disposing")]
+        public static partial void Disposing(ILogger logger);
+
+        [LoggerMessage(18, LogLevel.Error, "A handler of the {EventName} event threw.", EventName = "EventHandlerFailed")]
+        public static partial void EventHandlerFailed(ILogger logger, string eventName, Exception exception);
+    }
+}

@@ -1,0 +1,276 @@
+using Backpack.WebSockets.Protocol;
+using Backpack.WebSockets.Streams;
+
+namespace Backpack.WebSockets;
+
+public partial class BackpackStreamClient
+{
+    /// <summary>
+    /// Subscribes to a stream. Returns once the server accepted the subscription: on the stream's first frame, or when
+    /// <see cref="BackpackStreamClientOptions.SubscribeErrorWindow"/> passed without an error frame.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="stream">The stream, from <see cref="BackpackStreams"/>.</param>
+    /// <param name="cancellationToken">Cancels the subscribe (the subscription is then released).</param>
+    /// <returns>A new consumer of the stream. Enumerate it with <c>await foreach</c>; dispose it to release it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="BackpackStreamException">
+    /// <see cref="BackpackStreamErrorCode.AuthenticationFailed"/> for a private stream without credentials (nothing is sent)
+    /// or with a signature the server rejected (4003); <see cref="BackpackStreamErrorCode.SubscriptionRejected"/> when the
+    /// server rejected the stream (4006); <see cref="BackpackStreamErrorCode.ConnectionFailed"/> or
+    /// <see cref="BackpackStreamErrorCode.ConnectionLost"/> for connection failures.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The stream is already subscribed with another item type.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    public virtual async Task<BackpackSubscription<T>> SubscribeAsync<T>(BackpackStream<T> stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ThrowIfDisposed();
+        if (stream.IsPrivate && _signer is null)
+        {
+            throw new BackpackStreamException(
+                BackpackStreamErrorCode.AuthenticationFailed,
+                $"'{stream.Name}' is a private stream; set {nameof(BackpackStreamClientOptions.ApiKey)} and {nameof(BackpackStreamClientOptions.ApiSecret)} to subscribe to it.",
+                stream.Name);
+        }
+
+        var session = await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+        BackpackSubscription<T> consumer;
+        StreamRegistration<T> registration;
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (!ReferenceEquals(_session, session))
+            {
+                throw new BackpackStreamException(BackpackStreamErrorCode.ConnectionLost, "The connection was lost while subscribing.", stream.Name);
+            }
+
+            if (_registry.TryGetValue(stream.Name, out var existing))
+            {
+                registration = existing as StreamRegistration<T> ?? throw new InvalidOperationException(
+                    $"'{stream.Name}' is already subscribed with item type {existing.ItemType.Name}, not {typeof(T).Name}.");
+            }
+            else
+            {
+                registration = new StreamRegistration<T>(stream.Name, stream.Parser);
+                _registry[stream.Name] = registration;
+                session.Requests.Writer.TryWrite(new ServerRequest(ServerRequestKind.Subscribe, registration));
+            }
+
+            consumer = new BackpackSubscription<T>(registration, this, stream.IsPrivate ? _options.PrivateStreamCapacity : _options.StreamCapacity);
+            registration.Add(consumer);
+        }
+
+        try
+        {
+            await registration.Confirmation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await consumer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return consumer;
+    }
+
+    /// <summary>
+    /// Ends every consumer of <paramref name="streamName"/> (their <c>await foreach</c> loops finish normally) and sends
+    /// UNSUBSCRIBE. Does nothing when the stream is not subscribed.
+    /// </summary>
+    /// <param name="streamName">The stream name, for example <see cref="BackpackSubscription{T}.StreamName"/>.</param>
+    /// <param name="cancellationToken">Stops waiting for the UNSUBSCRIBE to be sent (it is still sent).</param>
+    /// <returns>A task that completes when the UNSUBSCRIBE was sent.</returns>
+    /// <exception cref="ArgumentException"><paramref name="streamName"/> is empty or not a valid stream name.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    public virtual async Task UnsubscribeAsync(string streamName, CancellationToken cancellationToken = default)
+    {
+        StreamNames.ValidateStreamName(streamName, nameof(streamName));
+        ThrowIfDisposed();
+        StreamRegistration? registration;
+        ServerRequest? request = null;
+        lock (_gate)
+        {
+            if (!_registry.TryRemove(streamName, out registration))
+            {
+                return;
+            }
+
+            registration.IsRemoved = true;
+            request = QueueUnsubscribe(registration);
+        }
+
+        registration.TryReject(new BackpackStreamException(BackpackStreamErrorCode.SubscriptionRejected, $"'{streamName}' was unsubscribed while subscribing.", streamName));
+        registration.CompleteAll(null);
+        if (request is not null)
+        {
+            await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    Task ISubscriptionOwner.ReleaseAsync<T>(StreamRegistration<T> registration, BackpackSubscription<T> consumer)
+    {
+        ServerRequest? request = null;
+        lock (_gate)
+        {
+            if (!registration.Remove(consumer) || registration.ConsumerCount > 0 || registration.IsRemoved)
+            {
+                return Task.CompletedTask;
+            }
+
+            registration.IsRemoved = true;
+            _registry.TryRemove(new KeyValuePair<string, StreamRegistration>(registration.Name, registration));
+            request = QueueUnsubscribe(registration);
+        }
+
+        // A SUBSCRIBE still waiting out its error window stops waiting, so the UNSUBSCRIBE behind it goes out now.
+        registration.TryReject(new OperationCanceledException($"Every consumer of '{registration.Name}' left before the subscription was confirmed."));
+        return request?.Completion.Task ?? Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    void ISubscriptionOwner.OnItemsDropped(string streamName, long totalDropped)
+    {
+        // Log the first drop and then every tenfold, so a stalled consumer is visible without flooding the log.
+        if (IsPowerOfTen(totalDropped))
+        {
+            Log.ItemsDropped(_logger, streamName, totalDropped);
+        }
+    }
+
+    /// <inheritdoc/>
+    void ISubscriptionOwner.OnSlowConsumer(string streamName, int capacity) => Log.SlowConsumer(_logger, streamName, capacity);
+
+    private static bool IsPowerOfTen(long value)
+    {
+        while (value >= 10 && value % 10 == 0)
+        {
+            value /= 10;
+        }
+
+        return value == 1;
+    }
+
+    /// <summary>Queues an UNSUBSCRIBE on the live session, if any. The caller holds <see cref="_gate"/>.</summary>
+    private ServerRequest? QueueUnsubscribe(StreamRegistration registration)
+    {
+        if (_session is not { } session)
+        {
+            return null;
+        }
+
+        var request = new ServerRequest(ServerRequestKind.Unsubscribe, registration);
+        return session.Requests.Writer.TryWrite(request) ? request : null;
+    }
+
+    /// <summary>Fails a registration the server rejected: it leaves the registry and all of its consumers end with the error.</summary>
+    private void RejectRegistration(StreamRegistration registration, BackpackStreamException error)
+    {
+        lock (_gate)
+        {
+            if (!registration.IsRemoved)
+            {
+                registration.IsRemoved = true;
+                _registry.TryRemove(new KeyValuePair<string, StreamRegistration>(registration.Name, registration));
+            }
+
+            // The server holds no subscription to undo.
+            registration.SubscribeSent = false;
+        }
+
+        registration.TryReject(error);
+        registration.CompleteAll(error);
+    }
+
+    /// <summary>
+    /// Sends the session's requests one at a time, in order. A SUBSCRIBE stays "in flight" until the stream's first frame,
+    /// an error frame, or the end of the error window, so an error frame (which has no id) is never blamed on the wrong
+    /// stream. Private SUBSCRIBEs are signed here, at send time, with a fresh timestamp.
+    /// </summary>
+    private async Task RunRequestPumpAsync(ConnectionSession session)
+    {
+        var token = session.Cancellation.Token;
+        try
+        {
+            await foreach (var request in session.Requests.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (request.Kind == ServerRequestKind.Subscribe)
+                    {
+                        await SendSubscribeAsync(session, request.Registration, token).ConfigureAwait(false);
+                    }
+                    else if (request.Registration.SubscribeSent)
+                    {
+                        Log.Unsubscribing(_logger, request.Registration.Name);
+                        await session.SendAsync(RequestWriter.Unsubscribe, [request.Registration.Name], null, token).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (!token.IsCancellationRequested)
+                {
+                    // A failed send means a broken socket; the receive loop ends the session and fails the subscriptions.
+                    Log.SendFailed(_logger, request.Registration.Name, ex);
+                    request.Registration.TryReject(new BackpackStreamException(
+                        BackpackStreamErrorCode.ConnectionLost, $"Sending the request for '{request.Registration.Name}' failed: {ex.Message}", request.Registration.Name, innerException: ex));
+                }
+                finally
+                {
+                    request.Completion.TrySetResult();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The session ended.
+        }
+    }
+
+    private async Task SendSubscribeAsync(ConnectionSession session, StreamRegistration registration, CancellationToken token)
+    {
+        if (registration.IsRemoved)
+        {
+            // Every consumer left before the request went out: nothing to subscribe, nothing to undo later.
+            registration.TryReject(new OperationCanceledException("Released before the SUBSCRIBE was sent."));
+            return;
+        }
+
+        IReadOnlyList<string>? signature = null;
+        if (registration.IsPrivate)
+        {
+            var timestamp = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            signature = _signer!.SignSubscription(timestamp, (long)_options.SignatureWindow.TotalMilliseconds);
+        }
+
+        Log.Subscribing(_logger, registration.Name, registration.IsPrivate);
+        session.InFlight = registration;
+        try
+        {
+            await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
+            registration.SubscribeSent = true;
+            try
+            {
+                await registration.Confirmation.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            finally
+            {
+                session.InFlight = null;
+            }
+
+            // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
+            if (!token.IsCancellationRequested)
+            {
+                registration.Confirm();
+            }
+
+            if (registration.Confirmation.IsCompletedSuccessfully)
+            {
+                Log.Subscribed(_logger, registration.Name);
+            }
+        }
+        finally
+        {
+            session.InFlight = null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Backpack.WebSockets.Transport;
+
+/// <summary>What <see cref="WebSocketMessageReader.ReadAsync"/> returned.</summary>
+internal enum ReceivedMessageKind
+{
+    /// <summary>A whole text (or binary) message is in <see cref="WebSocketMessageReader.Message"/>.</summary>
+    Message,
+
+    /// <summary>The peer sent a Close frame.</summary>
+    Close,
+}
