@@ -309,13 +309,18 @@ public class BackpackStreamClientTests
         var (slow, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":0}");
         var fast = await h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC")).OrTimeout();
 
+        // The fast consumer reads each item before the next arrives; the slow one does not read at all.
+        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
+        var fastReader = fast.GetAsyncEnumerator(cts.Token);
+        var fastItems = new List<string>();
         for (var i = 1; i <= 5; i++)
         {
             h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", $"{{\"id\":{i}}}"));
+            Assert.True(await fastReader.MoveNextAsync());
+            fastItems.Add(fastReader.Current);
         }
 
-        // The fast consumer reads everything while the slow one does not read at all.
-        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{{\"id\":{i}}}"), await ReadAsync(fast, 5));
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{{\"id\":{i}}}"), fastItems);
         Assert.Equal(3, slow.DroppedCount);
         Assert.Equal(["{\"id\":3}", "{\"id\":4}", "{\"id\":5}"], await ReadAsync(slow, 3));
         Assert.Equal(0, fast.DroppedCount);
@@ -330,6 +335,9 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("account.orderUpdate", "{\"id\":1}"));
         h.Connection.PushText(TestStreams.Frame("account.orderUpdate", "{\"id\":2}"));
 
+        // The overflow releases the subscription: its UNSUBSCRIBE shows the fault happened before anything was read.
+        var unsubscribe = await h.ReadRequestAsync();
+        Assert.Equal("UNSUBSCRIBE", unsubscribe.GetProperty("method").GetString());
         var received = new List<string>();
         var error = await Assert.ThrowsAsync<BackpackStreamException>(async () =>
         {
@@ -342,8 +350,6 @@ public class BackpackStreamClientTests
         Assert.Equal(BackpackStreamErrorCode.SlowConsumer, error.ErrorCode);
         Assert.Equal(["{\"id\":0}", "{\"id\":1}"], received);
         Assert.Equal(0, orders.DroppedCount);
-        var unsubscribe = await h.ReadRequestAsync();
-        Assert.Equal("UNSUBSCRIBE", unsubscribe.GetProperty("method").GetString());
     }
 
     [Fact]
