@@ -401,7 +401,7 @@ public class BackpackStreamClientTests
     public async Task PayloadParserFailure_CostsOneFrameOnly()
     {
         await using var h = new ClientHarness();
-        var stream = new BackpackStream<int>("trade.SOL_USDC", static data => data.Length < 10 ? data.Length : throw new Protocol.PayloadFormatException("too long"));
+        var stream = new BackpackStream<int>("trade.SOL_USDC", static data => data.Length < 10 ? data.Length : throw new Backpack.WebSockets.Protocol.PayloadFormatException("too long"));
         var pending = h.Client.SubscribeAsync(stream);
         await h.ReadRequestAsync();
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{}"));
@@ -448,6 +448,7 @@ public class BackpackStreamClientTests
         var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
         Assert.IsType<WebSocketException>(error.InnerException);
+        await h.WaitForClosedAsync();
 
         var (again, request) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":7}");
         Assert.Equal(2, h.Connector.AttemptCount);

@@ -72,7 +72,12 @@ internal static class EnvelopeReader
 
                 if (!reader.ValueIsEscaped)
                 {
+                    // The reader does not validate string contents; a name must be valid UTF-8 to be routed.
                     stream = reader.ValueSpan;
+                    if (!System.Text.Unicode.Utf8.IsValid(stream))
+                    {
+                        throw new PayloadFormatException("'stream' is not valid UTF-8.");
+                    }
                 }
                 else
                 {

@@ -11,6 +11,40 @@ public sealed class ClientHarness : IAsyncDisposable
         Options = new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test") };
         configure?.Invoke(Options);
         Client = new BackpackStreamClient(Microsoft.Extensions.Options.Options.Create(Options), Connector, Time, Logs);
+        Client.Closed += ex =>
+        {
+            lock (_closed)
+            {
+                _closed.Add(ex);
+                foreach (var waiter in _closedWaiters)
+                {
+                    waiter.TrySetResult();
+                }
+
+                _closedWaiters.Clear();
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    private readonly List<Exception?> _closed = [];
+    private readonly List<TaskCompletionSource> _closedWaiters = [];
+
+    /// <summary>Completes once the client raised <see cref="BackpackStreamClient.Closed"/> <paramref name="count"/> times.</summary>
+    public Task WaitForClosedAsync(int count = 1)
+    {
+        lock (_closed)
+        {
+            if (_closed.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _closedWaiters.Add(waiter);
+            return waiter.Task.WaitAsync(TestTimeouts.Hang);
+        }
     }
 
     public BackpackStreamClientOptions Options { get; }
