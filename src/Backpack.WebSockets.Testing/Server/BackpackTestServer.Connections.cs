@@ -118,7 +118,13 @@ public sealed partial class BackpackTestServer
                 context.Response.Headers.RetryAfter = ((long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
-            await WriteRestErrorAsync(context, status, "SERVICE_UNAVAILABLE", "Handshake rejected by the test server").ConfigureAwait(false);
+            var code = status switch
+            {
+                StatusCodes.Status429TooManyRequests => "TOO_MANY_REQUESTS",
+                StatusCodes.Status503ServiceUnavailable => "SERVICE_UNAVAILABLE",
+                _ => "HANDSHAKE_REJECTED",
+            };
+            await WriteRestErrorAsync(context, status, code, "Handshake rejected by the test server").ConfigureAwait(false);
             return;
         }
 

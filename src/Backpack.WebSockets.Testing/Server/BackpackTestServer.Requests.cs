@@ -8,6 +8,12 @@ public sealed partial class BackpackTestServer
     /// <summary>Every request received, in order; guarded by <see cref="_gate"/>.</summary>
     private readonly List<ReceivedRequest> _requests = [];
 
+    /// <summary>
+    /// Set by a <see cref="MarketSimulator"/>: frames to send to a connection right after it subscribes to a stream
+    /// (the open-positions snapshot of <c>account.positionUpdate</c>).
+    /// </summary>
+    private Func<string, IReadOnlyList<string>>? _subscribeSnapshotSource;
+
     /// <summary>Every request received so far (SUBSCRIBE, UNSUBSCRIBE, malformed ones too), in order of arrival.</summary>
     public IReadOnlyList<ReceivedRequest> Requests
     {
@@ -25,23 +31,20 @@ public sealed partial class BackpackTestServer
     /// is no race; to wait only for later ones, compare <see cref="ReceivedRequest.Sequence"/> with <c>Requests.Count</c>
     /// taken earlier.
     /// </summary>
-    /// <param name="predicate">Which request to wait for; called under no lock, possibly on another thread.</param>
+    /// <param name="predicate">Which request to wait for; called without the server's state lock, on whichever thread changed the state.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <returns>The first matching request.</returns>
-    /// <remarks>A request is recorded after the server has acted on it: its error frame (if any) has been sent and its subscriptions changed.</remarks>
+    /// <remarks>
+    /// A request is recorded in the same step as its subscription change, and before its error frame (if any) is sent:
+    /// once a client has seen the error frame, or the server shows the subscription, the request is in <see cref="Requests"/>.
+    /// </remarks>
     public Task<ReceivedRequest> WaitForRequestAsync(Func<ReceivedRequest, bool> predicate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         return _monitor.WaitAsync(() => Requests.FirstOrDefault(predicate), cancellationToken);
     }
 
-    /// <summary>
-    /// Set by a <see cref="MarketSimulator"/>: frames to send to a connection right after it subscribes to a stream
-    /// (the open-positions snapshot of <c>account.positionUpdate</c>).
-    /// </summary>
-    internal Func<string, IReadOnlyList<string>>? SubscribeSnapshotSource { get; set; }
-
-    /// <summary>Handles one whole message: parses it, acts on it, answers errors, records it.</summary>
+    /// <summary>Handles one whole message: parses it, acts on it, records it, then answers errors or sends snapshots.</summary>
     /// <param name="connection">The sending connection.</param>
     /// <param name="text">The text, or <see langword="null"/> for a binary message.</param>
     /// <param name="binaryLength">The size of a binary message.</param>
@@ -54,13 +57,13 @@ public sealed partial class BackpackTestServer
         var hasSignature = false;
         string? id = null;
         int? error;
+        var subscribed = false;
 
         // Hold the send lock while acting, so that a publish racing with a new subscription cannot overtake this
         // request's error frame or snapshot frames.
         await connection.EnterSendAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            IReadOnlyList<string> snapshotFrames = [];
             if (text is null || !TryParse(text, out method, out var parsedParams, out var signature, out id))
             {
                 error = BackpackErrorCodes.InvalidRequest;
@@ -72,50 +75,59 @@ public sealed partial class BackpackTestServer
                 error = (method, parsedParams) switch
                 {
                     (_, null) => BackpackErrorCodes.InvalidRequest,
-                    ("SUBSCRIBE", _) => Subscribe(connection, parsedParams, signature, receivedAt, out snapshotFrames),
-                    ("UNSUBSCRIBE", _) => Unsubscribe(connection, parsedParams),
+                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt),
+                    ("UNSUBSCRIBE", _) => null,
                     _ => BackpackErrorCodes.InvalidRequest,
                 };
             }
 
+            // The state change and the record are one step: whoever sees the subscription change also finds the
+            // request, and a client that has seen the error frame finds it too.
+            lock (_gate)
+            {
+                if (error is null && _connections.ContainsKey(connection.Id))
+                {
+                    error = method == "SUBSCRIBE" ? SubscribeLocked(connection, parameters) : UnsubscribeLocked(connection, parameters);
+                    subscribed = error is null && method == "SUBSCRIBE";
+                }
+
+                _requests.Add(new ReceivedRequest(
+                    _requests.Count,
+                    connection.Id,
+                    method,
+                    parameters,
+                    hasSignature,
+                    id,
+                    text ?? $"<binary message, {binaryLength} bytes>",
+                    error,
+                    receivedAt));
+            }
+
+            _monitor.Notify();
             if (error is { } code)
             {
                 Log.RequestRejected(_logger, connection.Id, method, code);
                 await connection.SendLockedAsync(Encode(JsonFrames.Error(code, ErrorMessage(code))), FragmentSize, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var frame in snapshotFrames)
+            if (subscribed && Volatile.Read(ref _subscribeSnapshotSource) is { } snapshotSource)
             {
-                await connection.SendLockedAsync(Encode(frame), FragmentSize, cancellationToken).ConfigureAwait(false);
+                foreach (var frame in parameters.Distinct().SelectMany(snapshotSource))
+                {
+                    await connection.SendLockedAsync(Encode(frame), FragmentSize, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
         {
             connection.ExitSend();
         }
-
-        lock (_gate)
-        {
-            _requests.Add(new ReceivedRequest(
-                _requests.Count,
-                connection.Id,
-                method,
-                parameters,
-                hasSignature,
-                id,
-                text ?? $"<binary message, {binaryLength} bytes>",
-                error,
-                receivedAt));
-        }
-
-        _monitor.Notify();
     }
 
-    /// <summary>Subscribes a connection to every stream of a request, or to none.</summary>
-    /// <returns>The error code, or <see langword="null"/> on success.</returns>
-    private int? Subscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now, out IReadOnlyList<string> snapshotFrames)
+    /// <summary>Checks a SUBSCRIBE's stream names and, for private streams, its signature.</summary>
+    /// <returns>The error code, or <see langword="null"/> if it may be applied.</returns>
+    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now)
     {
-        snapshotFrames = [];
         if (streams.Count == 0)
         {
             return BackpackErrorCodes.InvalidRequest;
@@ -133,47 +145,37 @@ public sealed partial class BackpackTestServer
             return BackpackErrorCodes.InvalidSignature;
         }
 
-        lock (_gate)
+        return null;
+    }
+
+    /// <summary>Subscribes a connection to every stream of a request, or to none when that would pass the stream limit; the caller holds <see cref="_gate"/>.</summary>
+    /// <returns>The error code, or <see langword="null"/> on success.</returns>
+    private int? SubscribeLocked(ServerConnection connection, IReadOnlyList<string> streams)
+    {
+        var added = streams.Distinct().Where(stream => !connection.Subscriptions.Contains(stream)).ToList();
+        if (_options.MaxStreamsPerConnection is { } max && connection.Subscriptions.Count + added.Count > max)
         {
-            if (!_connections.ContainsKey(connection.Id))
-            {
-                // Dropped while the request was in flight: nothing to subscribe.
-                return null;
-            }
-
-            var added = streams.Distinct().Where(stream => !connection.Subscriptions.Contains(stream)).ToList();
-            if (_options.MaxStreamsPerConnection is { } max && connection.Subscriptions.Count + added.Count > max)
-            {
-                return BackpackErrorCodes.TooManyStreams;
-            }
-
-            foreach (var stream in added)
-            {
-                connection.Subscriptions.Add(stream);
-                AddSubscriberLocked(stream);
-            }
+            return BackpackErrorCodes.TooManyStreams;
         }
 
-        if (SubscribeSnapshotSource is { } source)
+        foreach (var stream in added)
         {
-            snapshotFrames = [.. streams.Distinct().SelectMany(source)];
+            connection.Subscriptions.Add(stream);
+            AddSubscriberLocked(stream);
         }
 
         return null;
     }
 
-    /// <summary>Removes streams from a connection; names it does not hold are ignored.</summary>
+    /// <summary>Removes streams from a connection, ignoring names it does not hold; the caller holds <see cref="_gate"/>.</summary>
     /// <returns>Always <see langword="null"/>: UNSUBSCRIBE does not fail.</returns>
-    private int? Unsubscribe(ServerConnection connection, IReadOnlyList<string> streams)
+    private int? UnsubscribeLocked(ServerConnection connection, IReadOnlyList<string> streams)
     {
-        lock (_gate)
+        foreach (var stream in streams)
         {
-            foreach (var stream in streams)
+            if (connection.Subscriptions.Remove(stream))
             {
-                if (connection.Subscriptions.Remove(stream))
-                {
-                    ReleaseSubscriberLocked(stream);
-                }
+                ReleaseSubscriberLocked(stream);
             }
         }
 

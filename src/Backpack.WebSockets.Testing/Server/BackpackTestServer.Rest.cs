@@ -19,11 +19,11 @@ public sealed partial class BackpackTestServer
     /// <summary>The number of <c>/api/v1/depth</c> requests served; changed with <see cref="Interlocked"/>.</summary>
     private int _depthRequestCount;
 
+    /// <summary>Set by a <see cref="MarketSimulator"/>: the book that <c>/api/v1/depth</c> serves for a symbol (honouring its snapshot lag).</summary>
+    private Func<string, BookSnapshot?>? _depthSource;
+
     /// <summary>The number of <c>GET /api/v1/depth</c> requests received (answered or rejected).</summary>
     public int DepthRequestCount => Volatile.Read(ref _depthRequestCount);
-
-    /// <summary>Set by a <see cref="MarketSimulator"/>: the book that <c>/api/v1/depth</c> serves for a symbol (honouring its snapshot lag).</summary>
-    internal Func<string, BookSnapshot?>? DepthSource { get; set; }
 
     /// <summary>
     /// Makes <c>GET /api/v1/depth?symbol=...</c> serve <paramref name="snapshot"/> (for tests without a
@@ -125,7 +125,7 @@ public sealed partial class BackpackTestServer
             }
         }
 
-        return DepthSource?.Invoke(symbol) ?? new BookSnapshot(symbol, 0, [], []);
+        return Volatile.Read(ref _depthSource)?.Invoke(symbol) ?? new BookSnapshot(symbol, 0, [], []);
     }
 
     private static void WriteLevels(Utf8JsonWriter writer, string name, IEnumerable<BookLevel> levels)

@@ -183,8 +183,24 @@ public sealed partial class BackpackTestServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Makes symbols valid in stream names and REST requests (used by <see cref="MarketSimulator"/>).</summary>
-    internal void AddKnownSymbols(IEnumerable<string> symbols) => _streamNames.AddSymbols(symbols);
+    /// <summary>The configured API public key (base64), for a simulator to check its account against.</summary>
+    internal string? ApiPublicKey => _options.ApiPublicKey;
+
+    /// <summary>
+    /// Connects a <see cref="MarketSimulator"/>: its symbols become known, REST depth serves its books and new
+    /// subscriptions get its snapshot frames.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another simulator is already attached.</exception>
+    internal void AttachSimulator(IEnumerable<string> symbols, Func<string, BookSnapshot?> depthSource, Func<string, IReadOnlyList<string>> subscribeSnapshotSource)
+    {
+        if (Interlocked.CompareExchange(ref _depthSource, depthSource, null) is not null)
+        {
+            throw new InvalidOperationException("A MarketSimulator is already attached to this server; use one simulator with several markets.");
+        }
+
+        _streamNames.AddSymbols(symbols);
+        Volatile.Write(ref _subscribeSnapshotSource, subscribeSnapshotSource);
+    }
 
     /// <summary>The ASP.NET Core WebSocket options: pings on the configured interval, answered within the configured timeout.</summary>
     private WebSocketOptions CreateWebSocketOptions()

@@ -10,6 +10,9 @@ namespace Backpack.WebSockets.Testing;
 /// </remarks>
 internal sealed class ConditionMonitor
 {
+    /// <summary>The non-null result of a boolean condition.</summary>
+    private static readonly object s_true = new();
+
     /// <summary>The pending waiters; guarded by itself.</summary>
     private readonly List<IWaiter> _waiters = [];
 
@@ -63,9 +66,6 @@ internal sealed class ConditionMonitor
             waiter.Evaluate();
         }
     }
-
-    /// <summary>The non-null result of a boolean condition.</summary>
-    private static readonly object s_true = new();
 
     /// <summary>A pending wait, seen without its result type.</summary>
     private interface IWaiter

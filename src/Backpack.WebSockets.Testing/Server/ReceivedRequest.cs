@@ -1,7 +1,10 @@
 namespace Backpack.WebSockets.Testing;
 
 /// <summary>A message that a <see cref="BackpackTestServer"/> received from a client, as parsed by the server.</summary>
-/// <remarks>Recorded after the server has acted on it, so subscription state already reflects it when a waiter sees it.</remarks>
+/// <remarks>
+/// Recorded in the same step as the subscription change it causes and before any error frame it causes is sent, so a
+/// waiter that sees the record also sees the subscriptions, and a client that saw the error frame finds the record.
+/// </remarks>
 public sealed class ReceivedRequest
 {
     /// <summary>Creates a record of a received request.</summary>
