@@ -10,7 +10,11 @@ public sealed partial class BackpackTestServer
     /// <param name="cancellationToken">Cancels the sends still pending.</param>
     /// <returns>The number of connections the frame was sent to.</returns>
     /// <exception cref="ArgumentException"><paramref name="dataJson"/> is not valid JSON (use <see cref="PublishRawFrameAsync"/> for malformed frames).</exception>
-    /// <remarks>Frames published one after another arrive in that order on each connection.</remarks>
+    /// <remarks>
+    /// Frames published one after another arrive in that order on each connection. Sends are awaited connection by
+    /// connection, so a client that stops reading eventually holds up publishing once TCP buffers fill; cancel with
+    /// <paramref name="cancellationToken"/> or drop it with <see cref="DropAllConnections"/>. A connection that is gone is skipped.
+    /// </remarks>
     public Task<int> PublishAsync(string stream, string dataJson, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);

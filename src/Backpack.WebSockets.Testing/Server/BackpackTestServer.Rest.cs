@@ -53,7 +53,7 @@ public sealed partial class BackpackTestServer
     private Task HandleRestAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        if (!HttpMethods.IsGet(request.Method))
         {
             return WriteRestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Only GET is served by the test server");
         }

@@ -79,7 +79,7 @@ internal sealed class ServerConnection
 
             return true;
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception exception) when (IsConnectionGone(exception, cancellationToken))
         {
             return false;
         }
@@ -96,7 +96,7 @@ internal sealed class ServerConnection
                 await Socket.CloseOutputAsync(status, description, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception exception) when (IsConnectionGone(exception, cancellationToken))
         {
             // Already gone: nothing to close.
         }
@@ -112,4 +112,12 @@ internal sealed class ServerConnection
         _context.Abort();
         Socket.Abort();
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> only says the connection is gone. An aborted socket fails pending sends with
+    /// <see cref="OperationCanceledException"/> too; that is not the caller's cancellation and must not stop a publisher.
+    /// </summary>
+    private static bool IsConnectionGone(Exception exception, CancellationToken cancellationToken) =>
+        exception is WebSocketException or IOException or ObjectDisposedException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

@@ -17,6 +17,11 @@ namespace Backpack.WebSockets.Testing;
 /// Each step makes one engine update per market (sometimes several, published as one depth message with <c>U &lt; u</c>).
 /// Frames are only written for streams that have subscribers, which does not change what the simulation does.
 /// </para>
+/// <para>
+/// Simplifications: the <c>ticker</c> statistics run from the simulator's start rather than over a rolling 24 h; the
+/// account's orders are resting limit orders joining the best level and filled as makers by simulated trades;
+/// balances are locked for spot orders only; RFQ streams are accepted by the server but not simulated.
+/// </para>
 /// <para>All public members are thread-safe; steps are serialized.</para>
 /// </remarks>
 public sealed partial class MarketSimulator

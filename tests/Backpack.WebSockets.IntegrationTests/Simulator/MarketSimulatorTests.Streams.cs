@@ -139,4 +139,28 @@ public sealed partial class MarketSimulatorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).OrTimeout();
         Assert.Equal(3, exchange.Simulator.StepCount);
     }
+
+    [Fact]
+    public async Task StepAsync_WhileConnectionsAreDropped_KeepsPublishingToNewConnections()
+    {
+        await using var exchange = await SimulatedExchange.StartAsync();
+        var sockets = new List<TestSocket>();
+        for (var i = 0; i < 3; i++)
+        {
+            sockets.Add(await exchange.ConnectAsync("depth.SOL_USDC", "trade.SOL_USDC", "bookTicker.SOL_USDC"));
+        }
+
+        var stepping = Task.Run(() => exchange.StepAsync(300, s_50ms));
+        exchange.Server.DropAllConnections();
+        await stepping.OrTimeout();
+        await using var fresh = await exchange.ConnectAsync("depth.SOL_USDC");
+        await exchange.StepAsync(1, s_50ms);
+
+        Assert.Equal("depth.SOL_USDC", Frames.Stream(Frames.Parse(await fresh.ReceiveTextAsync())));
+        Assert.Equal(301, exchange.Simulator.StepCount);
+        foreach (var socket in sockets)
+        {
+            await socket.DisposeAsync();
+        }
+    }
 }
