@@ -131,7 +131,12 @@ public sealed partial class BackpackTestServer : IAsyncDisposable
             throw new InvalidOperationException($"The server can be started once; it is {(_state == StateStarted ? "already started" : "stopped")}.");
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // No file watchers: a test run may start hundreds of servers, and each watcher holds an inotify instance.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));

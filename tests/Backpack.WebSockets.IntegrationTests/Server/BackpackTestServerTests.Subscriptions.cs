@@ -79,6 +79,21 @@ public sealed partial class BackpackTestServerTests
         await AssertConnectionStillServesAsync(server, socket);
     }
 
+    [Theory]
+    [InlineData("bookTicker.SPCX.US_USDC")]
+    [InlineData("depth.200ms.SPCX.US_USDC")]
+    [InlineData("kline.1m.SPCX.US_USDC")]
+    public async Task Subscribe_SymbolWithDot_IsMatchedByPrefixNotSplit(string stream)
+    {
+        await using var server = await StartServerAsync(options => options.KnownSymbols.Add("SPCX.US_USDC"));
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await socket.SubscribeAsync(stream);
+        var request = await server.WaitForRequestAsync(r => r.IsSubscribe(stream)).OrTimeout();
+
+        Assert.Null(request.ErrorCode);
+    }
+
     [Fact]
     public async Task Subscribe_OneInvalidAmongValid_RejectsTheWholeRequest()
     {
