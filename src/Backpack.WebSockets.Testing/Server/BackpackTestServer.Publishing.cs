@@ -1,0 +1,60 @@
+namespace Backpack.WebSockets.Testing;
+
+public sealed partial class BackpackTestServer
+{
+    /// <summary>
+    /// Sends <c>{"data":&lt;dataJson&gt;,"stream":"&lt;stream&gt;"}</c> to every connection subscribed to exactly <paramref name="stream"/>.
+    /// </summary>
+    /// <param name="stream">The stream name, e.g. <c>depth.SOL_USDC</c>.</param>
+    /// <param name="dataJson">The payload: one valid JSON value, written into the frame as is.</param>
+    /// <param name="cancellationToken">Cancels the sends still pending.</param>
+    /// <returns>The number of connections the frame was sent to.</returns>
+    /// <exception cref="ArgumentException"><paramref name="dataJson"/> is not valid JSON (use <see cref="PublishRawFrameAsync"/> for malformed frames).</exception>
+    /// <remarks>
+    /// Frames published one after another arrive in that order on each connection. Sends are awaited connection by
+    /// connection, so a client that stops reading eventually holds up publishing once TCP buffers fill; cancel with
+    /// <paramref name="cancellationToken"/> or drop it with <see cref="DropAllConnections"/>. A connection that is gone is skipped.
+    /// </remarks>
+    public Task<int> PublishAsync(string stream, string dataJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentException.ThrowIfNullOrEmpty(dataJson);
+        return PublishFrameAsync(stream, JsonFrames.Envelope(stream, dataJson), cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="frameJson"/> as it is (any text, valid JSON or not) to every open connection.</summary>
+    /// <param name="frameJson">The whole message text.</param>
+    /// <param name="cancellationToken">Cancels the sends still pending.</param>
+    /// <returns>The number of connections the text was sent to.</returns>
+    public Task<int> PublishRawFrameAsync(string frameJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frameJson);
+        return SendAsync(SnapshotConnections(stream: null), frameJson, cancellationToken);
+    }
+
+    /// <summary>Sends a complete frame to the subscribers of <paramref name="stream"/>.</summary>
+    internal Task<int> PublishFrameAsync(string stream, string frame, CancellationToken cancellationToken) =>
+        SendAsync(SnapshotConnections(stream), frame, cancellationToken);
+
+    /// <summary>Sends one text message to each of <paramref name="connections"/>, in turn.</summary>
+    private async Task<int> SendAsync(ServerConnection[] connections, string text, CancellationToken cancellationToken)
+    {
+        if (connections.Length == 0)
+        {
+            return 0;
+        }
+
+        var utf8 = Encode(text);
+        var fragmentSize = FragmentSize;
+        var sent = 0;
+        foreach (var connection in connections)
+        {
+            if (await connection.SendAsync(utf8, fragmentSize, cancellationToken).ConfigureAwait(false))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Backpack.WebSockets.Testing;
+
+public sealed partial class BackpackTestServer
+{
+    /// <summary>The depth limits the real API accepts (spec §8.1).</summary>
+    private static readonly int[] s_depthLimits = [5, 10, 20, 50, 100, 500, 1000];
+
+    /// <summary>The default depth limit.</summary>
+    private const int DefaultDepthLimit = 1000;
+
+    /// <summary>Books set with <see cref="SetDepthSnapshot"/>; guarded by <see cref="_gate"/>.</summary>
+    private readonly Dictionary<string, BookSnapshot> _staticBooks = new(StringComparer.Ordinal);
+
+    /// <summary>The number of <c>/api/v1/depth</c> requests served; changed with <see cref="Interlocked"/>.</summary>
+    private int _depthRequestCount;
+
+    /// <summary>Set by a <see cref="MarketSimulator"/>: the book that <c>/api/v1/depth</c> serves for a symbol (honouring its snapshot lag).</summary>
+    private Func<string, BookSnapshot?>? _depthSource;
+
+    /// <summary>The number of <c>GET /api/v1/depth</c> requests received (answered or rejected).</summary>
+    public int DepthRequestCount => Volatile.Read(ref _depthRequestCount);
+
+    /// <summary>
+    /// Makes <c>GET /api/v1/depth?symbol=...</c> serve <paramref name="snapshot"/> (for tests without a
+    /// <see cref="MarketSimulator"/>); <see langword="null"/> removes it. A book set here wins over the simulator's.
+    /// Without either, a known symbol gets an empty book with <c>lastUpdateId</c> "0".
+    /// </summary>
+    /// <param name="symbol">The symbol; becomes known to the server.</param>
+    /// <param name="snapshot">The book to serve, or <see langword="null"/>.</param>
+    public void SetDepthSnapshot(string symbol, BookSnapshot? snapshot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        _streamNames.AddSymbols([symbol]);
+        lock (_gate)
+        {
+            if (snapshot is null)
+            {
+                _staticBooks.Remove(symbol);
+            }
+            else
+            {
+                _staticBooks[symbol] = snapshot;
+            }
+        }
+    }
+
+    /// <summary>Routes a plain HTTP request.</summary>
+    private Task HandleRestAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            return WriteRestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Only GET is served by the test server");
+        }
+
+        return request.Path.Value switch
+        {
+            "/api/v1/depth" => HandleDepthAsync(context),
+            "/api/v1/time" => WriteTextAsync(context, UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            "/api/v1/ping" => WriteTextAsync(context, "pong"),
+            "/api/v1/status" => WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("status", "Ok");
+                writer.WriteNull("message");
+                writer.WriteEndObject();
+            }),
+            _ => WriteRestErrorAsync(context, StatusCodes.Status404NotFound, "RESOURCE_NOT_FOUND", "Not found"),
+        };
+    }
+
+    /// <summary>
+    /// <c>GET /api/v1/depth?symbol=X&amp;limit=N</c>: both sides ascending by price (bids best-last, as the real API),
+    /// <c>lastUpdateId</c> as a string, <c>timestamp</c> in microseconds.
+    /// </summary>
+    private Task HandleDepthAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _depthRequestCount);
+        var query = context.Request.Query;
+        var symbol = query["symbol"].ToString();
+        if (string.IsNullOrEmpty(symbol))
+        {
+            return WriteRestErrorAsync(context, StatusCodes.Status400BadRequest, "INVALID_CLIENT_REQUEST", "Missing parameter: symbol");
+        }
+
+        var limit = DefaultDepthLimit;
+        var limitText = query["limit"].ToString();
+        if (limitText.Length > 0
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || Array.IndexOf(s_depthLimits, limit) < 0))
+        {
+            return WriteRestErrorAsync(context, StatusCodes.Status400BadRequest, "INVALID_CLIENT_REQUEST", "Invalid limit: expected one of 5, 10, 20, 50, 100, 500, 1000");
+        }
+
+        if (!_streamNames.IsKnownSymbol(symbol))
+        {
+            return WriteRestErrorAsync(context, StatusCodes.Status400BadRequest, "INVALID_SYMBOL", "Invalid symbol");
+        }
+
+        var book = GetDepthSnapshot(symbol).Truncate(limit);
+        var timestamp = UtcNow.ToUnixMicroseconds();
+        return WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            WriteLevels(writer, "asks", book.Asks);
+            WriteLevels(writer, "bids", book.Bids.Reverse());
+            writer.WriteString("lastUpdateId", book.LastUpdateId.ToString(CultureInfo.InvariantCulture));
+            writer.WriteNumber("timestamp", timestamp);
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>The book to serve for <paramref name="symbol"/>: a static one, the simulator's, or an empty one.</summary>
+    private BookSnapshot GetDepthSnapshot(string symbol)
+    {
+        lock (_gate)
+        {
+            if (_staticBooks.TryGetValue(symbol, out var book))
+            {
+                return book;
+            }
+        }
+
+        return Volatile.Read(ref _depthSource)?.Invoke(symbol) ?? new BookSnapshot(symbol, 0, [], []);
+    }
+
+    private static void WriteLevels(Utf8JsonWriter writer, string name, IEnumerable<BookLevel> levels)
+    {
+        writer.WriteStartArray(name);
+        foreach (var level in levels)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(level.Price.ToString(CultureInfo.InvariantCulture));
+            writer.WriteStringValue(level.Quantity.ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the REST error body <c>{"code":"...","message":"..."}</c>.</summary>
+    private static Task WriteRestErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteJsonAsync(context, status, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", code);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        });
+
+    private static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonFrames.Write(write), Encoding.UTF8, context.RequestAborted);
+    }
+
+    private static Task WriteTextAsync(HttpContext context, string text)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text, Encoding.UTF8, context.RequestAborted);
+    }
+}
