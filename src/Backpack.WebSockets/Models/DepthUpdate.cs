@@ -6,6 +6,7 @@ namespace Backpack.WebSockets.Models;
 /// <remarks>
 /// Levels carry absolute quantities, not deltas. Events chain: each <see cref="FirstUpdateId"/> is the previous
 /// event's <see cref="LastUpdateId"/> + 1; anything else is a gap and the local book must be resynchronized.
+/// Record equality compares <see cref="Bids"/> and <see cref="Asks"/> by reference, not by content.
 /// </remarks>
 public sealed record DepthUpdate
 {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.Protocol.Payloads;
@@ -10,63 +11,58 @@ internal static class MarkPriceParser
     /// <param name="data">The UTF-8 bytes of the frame's <c>data</c> object, brace to brace.</param>
     /// <returns>The parsed model.</returns>
     /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
-    public static MarkPrice Parse(ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            var reader = JsonFields.StartObject(data);
-            string? symbol = null;
-            DateTimeOffset? eventTime = null;
-            DateTimeOffset? engineTime = null;
-            decimal? price = null;
-            decimal? fundingRate = null;
-            decimal? indexPrice = null;
-            DateTimeOffset? nextFundingTime = null;
-            while (JsonFields.NextProperty(ref reader, out var key))
-            {
-                switch (key)
-                {
-                    case (byte)'s':
-                        symbol = JsonFields.ReadInterned(ref reader, "s");
-                        break;
-                    case (byte)'E':
-                        eventTime = JsonFields.ReadMicroseconds(ref reader, "E");
-                        break;
-                    case (byte)'T':
-                        engineTime = JsonFields.ReadMicroseconds(ref reader, "T");
-                        break;
-                    case (byte)'p':
-                        price = JsonFields.ReadDecimal(ref reader, "p");
-                        break;
-                    case (byte)'f':
-                        fundingRate = JsonFields.ReadNullableDecimal(ref reader, "f");
-                        break;
-                    case (byte)'i':
-                        indexPrice = JsonFields.ReadNullableDecimal(ref reader, "i");
-                        break;
-                    case (byte)'n':
-                        nextFundingTime = JsonFields.ReadNullableMilliseconds(ref reader, "n");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
+    public static MarkPrice Parse(ReadOnlySpan<byte> data) =>
+        JsonFields.ParsePayload(data, "markPrice", Read);
 
-            return new MarkPrice
-            {
-                Symbol = JsonFields.Required(symbol, "s"),
-                EventTime = JsonFields.Required(eventTime, "E"),
-                EngineTime = JsonFields.Required(engineTime, "T"),
-                Price = JsonFields.Required(price, "p"),
-                FundingRate = fundingRate,
-                IndexPrice = indexPrice,
-                NextFundingTime = nextFundingTime,
-            };
-        }
-        catch (Exception ex) when (JsonFields.IsMalformed(ex))
+    private static MarkPrice Read(ref Utf8JsonReader reader)
+    {
+        string? symbol = null;
+        DateTimeOffset? eventTime = null;
+        DateTimeOffset? engineTime = null;
+        decimal? price = null;
+        decimal? fundingRate = null;
+        decimal? indexPrice = null;
+        DateTimeOffset? nextFundingTime = null;
+        while (JsonFields.NextProperty(ref reader, out var key))
         {
-            throw JsonFields.Malformed("markPrice", ex);
+            switch (key)
+            {
+                case (byte)'s':
+                    symbol = JsonFields.ReadInterned(ref reader, "s");
+                    break;
+                case (byte)'E':
+                    eventTime = JsonFields.ReadMicroseconds(ref reader, "E");
+                    break;
+                case (byte)'T':
+                    engineTime = JsonFields.ReadMicroseconds(ref reader, "T");
+                    break;
+                case (byte)'p':
+                    price = JsonFields.ReadDecimal(ref reader, "p");
+                    break;
+                case (byte)'f':
+                    fundingRate = JsonFields.ReadNullableDecimal(ref reader, "f");
+                    break;
+                case (byte)'i':
+                    indexPrice = JsonFields.ReadNullableDecimal(ref reader, "i");
+                    break;
+                case (byte)'n':
+                    nextFundingTime = JsonFields.ReadNullableMilliseconds(ref reader, "n");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
         }
+
+        return new MarkPrice
+        {
+            Symbol = JsonFields.Required(symbol, "s"),
+            EventTime = JsonFields.Required(eventTime, "E"),
+            EngineTime = JsonFields.Required(engineTime, "T"),
+            Price = JsonFields.Required(price, "p"),
+            FundingRate = fundingRate,
+            IndexPrice = indexPrice,
+            NextFundingTime = nextFundingTime,
+        };
     }
 }
