@@ -279,11 +279,7 @@ public partial class BackpackStreamClient
             Log.ConnectionLost(_logger, failure);
         }
 
-        foreach (var registration in registrations)
-        {
-            registration.TryReject(error);
-            registration.CompleteAll(error);
-        }
+        EndRegistrations(registrations, error);
 
         // Requests that never went out complete now, so nobody waits on them.
         while (session.Requests.Reader.TryRead(out var request))
@@ -315,6 +311,12 @@ public partial class BackpackStreamClient
             registrations = TakeAllRegistrations();
         }
 
+        EndRegistrations(registrations, error);
+    }
+
+    /// <summary>Fails pending confirmations and ends every consumer of registrations already taken out of the registry.</summary>
+    private static void EndRegistrations(StreamRegistration[] registrations, Exception error)
+    {
         foreach (var registration in registrations)
         {
             registration.TryReject(error);

@@ -248,14 +248,8 @@ public partial class BackpackStreamClient
         {
             await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
             registration.SubscribeSent = true;
-            try
-            {
-                await registration.Confirmation.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            finally
-            {
-                session.InFlight = null;
-            }
+            await registration.Confirmation.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            session.InFlight = null;
 
             // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
             if (!token.IsCancellationRequested)
