@@ -90,12 +90,19 @@ public sealed class BackpackStreamClientLoopbackTests : IAsyncLifetime
     {
         await using var client = CreateClient(o => o.ApiSecret = OtherSecret);
 
+        // Connect first: this is often the test process's first connection (the slow, cold one), and a slow connect must
+        // not be mistaken for the subscribe's outcome (it would surface as ConnectionFailed inside the assertion).
+        await client.ConnectAsync().OrTimeout();
         var error = await Assert.ThrowsAsync<BackpackStreamException>(() => client.SubscribeAsync(BackpackStreams.BalanceUpdates()).OrTimeout());
 
         Assert.Equal(BackpackStreamErrorCode.AuthenticationFailed, error.ErrorCode);
         Assert.Equal(4003, error.ServerCode);
         Assert.Equal("account.balanceUpdate", error.StreamName);
         Assert.DoesNotContain(OtherSecret, error.ToString());
+        var request = Assert.Single(_server.Requests);
+        Assert.True(request.IsSubscribe("account.balanceUpdate") && request.HasSignature);
+        Assert.Equal(4003, request.ErrorCode);
+        Assert.Equal(0, client.UnattributedErrorCount);
     }
 
     [Fact]
@@ -156,7 +163,14 @@ public sealed class BackpackStreamClientLoopbackTests : IAsyncLifetime
     private BackpackStreamClient CreateClient(Action<BackpackStreamClientOptions>? configure = null)
     {
         // A generous error window: rejections arrive at once on loopback, acceptances are confirmed by the first frame.
-        var options = new BackpackStreamClientOptions { Endpoint = _server.WebSocketUri, RestEndpoint = _server.RestUri, SubscribeErrorWindow = TimeSpan.FromSeconds(30) };
+        // The client's own connect deadline must not be tighter than the tests' hang bound.
+        var options = new BackpackStreamClientOptions
+        {
+            Endpoint = _server.WebSocketUri,
+            RestEndpoint = _server.RestUri,
+            SubscribeErrorWindow = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TestTimeouts.Default,
+        };
         configure?.Invoke(options);
         return new BackpackStreamClient(options);
     }

@@ -26,6 +26,7 @@ public sealed class TypedPublishRoundTripTests : IAsyncLifetime
             RestEndpoint = _server.RestUri,
             ApiSecret = TestKeys.SecretSeed,
             SubscribeErrorWindow = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TestTimeouts.Default,
         });
     }
 
