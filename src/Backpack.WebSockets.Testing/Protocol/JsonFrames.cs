@@ -65,6 +65,22 @@ internal static class JsonFrames
             writer.WriteEndObject();
         });
 
+    /// <summary>Writes <c>"name":[["price","quantity"], …]</c>, prices and quantities as invariant decimal strings (depth and REST snapshot).</summary>
+    public static void WriteLevels<TLevel>(Utf8JsonWriter writer, string name, IEnumerable<TLevel> levels, Func<TLevel, (decimal Price, decimal Quantity)> select)
+    {
+        writer.WriteStartArray(name);
+        foreach (var level in levels)
+        {
+            var (price, quantity) = select(level);
+            writer.WriteStartArray();
+            writer.WriteStringValue(price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteStringValue(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the UTF-8 output as a string.</summary>
     public static string Write(Action<Utf8JsonWriter> write)
     {

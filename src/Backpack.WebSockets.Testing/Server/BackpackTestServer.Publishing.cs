@@ -22,6 +22,30 @@ public sealed partial class BackpackTestServer
         return PublishFrameAsync(stream, JsonFrames.Envelope(stream, dataJson), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends <paramref name="item"/> to every connection subscribed to <paramref name="stream"/>'s name, written in the
+    /// exchange's exact wire format: microsecond event and engine times, millisecond deadlines and funding times, ISO kline
+    /// times, decimal strings for prices and quantities, and string order ids.
+    /// </summary>
+    /// <typeparam name="T">The stream's model, for example <see cref="Backpack.WebSockets.Models.Trade"/>.</typeparam>
+    /// <param name="stream">The stream descriptor from <see cref="BackpackStreams"/>; its <see cref="BackpackStream{T}.Name"/> is the frame's <c>stream</c>.</param>
+    /// <param name="item">The payload. Times finer than the wire carries (microseconds, or milliseconds for RFQ deadlines and the next funding time) are truncated.</param>
+    /// <param name="cancellationToken">Cancels the sends still pending.</param>
+    /// <returns>The number of connections the frame was sent to.</returns>
+    /// <exception cref="ArgumentException"><paramref name="item"/> holds an enum value the exchange never sends (an <c>Unknown</c> member).</exception>
+    /// <remarks>
+    /// A client subscribed to the same descriptor receives an item equal to <paramref name="item"/> (for a
+    /// <see cref="Backpack.WebSockets.Models.Kline"/>, the interval comes from the stream name, as on the live exchange).
+    /// Ordering and backpressure are those of <see cref="PublishAsync(string, string, CancellationToken)"/>.
+    /// </remarks>
+    public Task<int> PublishAsync<T>(BackpackStream<T> stream, T item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(item);
+        var frame = JsonFrames.Envelope(stream.Name, writer => ModelPayloads.Write(writer, item));
+        return PublishFrameAsync(stream.Name, frame, cancellationToken);
+    }
+
     /// <summary>Sends <paramref name="frameJson"/> as it is (any text, valid JSON or not) to every open connection.</summary>
     /// <param name="frameJson">The whole message text.</param>
     /// <param name="cancellationToken">Cancels the sends still pending.</param>

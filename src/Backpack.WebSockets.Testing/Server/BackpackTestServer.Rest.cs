@@ -106,8 +106,8 @@ public sealed partial class BackpackTestServer
         return WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();
-            WriteLevels(writer, "asks", book.Asks);
-            WriteLevels(writer, "bids", book.Bids.Reverse());
+            JsonFrames.WriteLevels(writer, "asks", book.Asks, level => (level.Price, level.Quantity));
+            JsonFrames.WriteLevels(writer, "bids", book.Bids.Reverse(), level => (level.Price, level.Quantity));
             writer.WriteString("lastUpdateId", book.LastUpdateId.ToString(CultureInfo.InvariantCulture));
             writer.WriteNumber("timestamp", timestamp);
             writer.WriteEndObject();
@@ -126,20 +126,6 @@ public sealed partial class BackpackTestServer
         }
 
         return Volatile.Read(ref _depthSource)?.Invoke(symbol) ?? new BookSnapshot(symbol, 0, [], []);
-    }
-
-    private static void WriteLevels(Utf8JsonWriter writer, string name, IEnumerable<BookLevel> levels)
-    {
-        writer.WriteStartArray(name);
-        foreach (var level in levels)
-        {
-            writer.WriteStartArray();
-            writer.WriteStringValue(level.Price.ToString(CultureInfo.InvariantCulture));
-            writer.WriteStringValue(level.Quantity.ToString(CultureInfo.InvariantCulture));
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
     }
 
     /// <summary>Writes the REST error body <c>{"code":"...","message":"..."}</c>.</summary>

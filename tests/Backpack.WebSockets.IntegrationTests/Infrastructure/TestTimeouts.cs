@@ -4,7 +4,12 @@ namespace Backpack.WebSockets.IntegrationTests.Infrastructure;
 internal static class TestTimeouts
 {
     /// <summary>The bound for any single wait.</summary>
-    public static readonly TimeSpan Default = TimeSpan.FromSeconds(10);
+    /// <remarks>
+    /// Far above any legitimate wait, so that it only catches hangs: the first connection of the test process (socket
+    /// handler and Kestrel start-up, JIT) takes 0.4 to 1.4 s on an idle 2-core machine, and many times that when the
+    /// machine is shared and the test classes start in parallel. 10 s was within reach of that cold start.
+    /// </remarks>
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(30);
 
     /// <summary>Waits for <paramref name="task"/>, failing after <see cref="Default"/>.</summary>
     public static Task OrTimeout(this Task task) => task.WaitAsync(Default);
