@@ -269,6 +269,7 @@ public partial class BackpackStreamClient
         finally
         {
             session.InFlight = null;
+            BackpackStreamActivities.Complete(activity, registration.Confirmation);
         }
     }
 }

@@ -39,6 +39,15 @@ internal static class BackpackStreamActivities
         return activity;
     }
 
+    /// <summary>Marks an activity failed when <paramref name="outcome"/> faulted (a rejected SUBSCRIBE, for example).</summary>
+    public static void Complete(Activity? activity, Task outcome)
+    {
+        if (outcome.IsFaulted && outcome.Exception.InnerException is { } error)
+        {
+            Fail(activity, error);
+        }
+    }
+
     /// <summary>Marks an activity failed; safe to call with <see langword="null"/>.</summary>
     public static void Fail(Activity? activity, Exception error)
     {

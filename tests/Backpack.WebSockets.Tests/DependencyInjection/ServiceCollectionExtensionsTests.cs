@@ -206,6 +206,34 @@ public class ServiceCollectionExtensionsTests
         Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
     }
 
+    [Theory]
+    [InlineData("not base64!", "ApiSecret")]
+    [InlineData("AAAA", "ApiSecret")]
+    public async Task HostStart_MalformedSecret_FailsWithoutShowingIt(string secret, string expectedName)
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Backpack:ApiSecret"] = secret });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expectedName, ex.Message);
+        Assert.DoesNotContain(secret, ex.Message);
+    }
+
+    [Fact]
+    public async Task HostStart_ApiKeyNotMatchingTheSecret_FailsWithoutShowingTheSecret()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["Backpack:ApiKey"] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            ["Backpack:ApiSecret"] = TestKeys.Secret,
+        });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ApiKey is not the public key of ApiSecret", ex.Message);
+        Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
+    }
+
     [Fact]
     public async Task HostStart_ValidOptions_StartsAndResolvesTheClient()
     {
@@ -219,7 +247,7 @@ public class ServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Resolve_ApiKeyNotMatchingTheSecret_ThrowsWithoutTheSecret()
+    public void Resolve_WithoutHost_ApiKeyNotMatchingTheSecret_ThrowsWithoutTheSecret()
     {
         var services = new ServiceCollection();
         services.AddBackpackStreams(o =>
@@ -229,9 +257,10 @@ public class ServiceCollectionExtensionsTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<BackpackStreamClient>());
+        // Without a host, the validator runs when the client reads its options.
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<BackpackStreamClient>());
 
-        Assert.Contains("ApiKey", ex.Message);
+        Assert.Contains("ApiKey is not the public key", ex.Message);
         Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
     }
 
@@ -245,10 +274,12 @@ public class ServiceCollectionExtensionsTests
 
         var bad = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey });
         var good = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions());
+        var withCredentials = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.Secret });
 
         Assert.True(bad.Failed);
         Assert.Contains("ApiSecret", bad.FailureMessage);
         Assert.True(good.Succeeded);
+        Assert.True(withCredentials.Succeeded);
     }
 
     [Fact]

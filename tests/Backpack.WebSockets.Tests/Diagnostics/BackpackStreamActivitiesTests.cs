@@ -53,6 +53,22 @@ public sealed class BackpackStreamActivitiesTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectedSubscribe_MarksItsActivityFailed()
+    {
+        await using var h = new ClientHarness(o => o.Endpoint = new Uri("wss://activities-reject.test"));
+
+        var pending = h.Client.SubscribeAsync(TestStreams.Raw("trade.ACTIVITY_REJECTED"));
+        await h.ReadRequestAsync();
+        h.Connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
+        await Assert.ThrowsAsync<BackpackStreamException>(() => pending.OrTimeout());
+        await h.Client.DisposeAsync();
+
+        var subscribe = Assert.Single(_stopped, a => (string?)a.GetTagItem("backpack.stream.name") == "trade.ACTIVITY_REJECTED");
+        Assert.Equal(ActivityStatusCode.Error, subscribe.Status);
+        Assert.Contains("4006", subscribe.StatusDescription);
+    }
+
+    [Fact]
     public void StartResync_TagsTheSymbol()
     {
         using (var activity = BackpackStreamActivities.StartResync("RESYNC_TEST"))
