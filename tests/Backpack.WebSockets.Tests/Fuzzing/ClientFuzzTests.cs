@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Globalization;
 using System.Text;
 using Backpack.WebSockets.Models;
@@ -12,7 +13,7 @@ namespace Backpack.WebSockets.Tests.Fuzzing;
 /// Through the client and a fake connection: bad frames interleaved with good ones never stop the receive loop; every good
 /// frame is delivered, in order, and every bad one is counted in <see cref="BackpackStreamClient.ParseFailureCount"/>.
 /// </summary>
-public class ClientFuzzTests
+public class ClientFuzzTests(ITestOutputHelper output)
 {
     public const int BadFrames = 6_000;
 
@@ -72,6 +73,7 @@ public class ClientFuzzTests
         Assert.Equal(BadFrames, h.Client.ParseFailureCount);
         Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
         Assert.Equal(0, trades.DroppedCount);
+        output.WriteLine($"client: {BadFrames} bad frames, {expectedTrades.Count + expectedDepth.Count + expectedOrders.Count} good frames");
     }
 
     private enum Kind

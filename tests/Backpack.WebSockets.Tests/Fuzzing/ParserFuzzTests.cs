@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Text;
 using Backpack.WebSockets.Protocol;
 using Backpack.WebSockets.Tests.Protocol.Payloads;
@@ -8,7 +9,7 @@ namespace Backpack.WebSockets.Tests.Fuzzing;
 /// Bad input never escapes a parser as anything but <see cref="PayloadFormatException"/>: the envelope reader and every
 /// payload parser, over seeded random damage of the golden frames (see <see cref="FrameFuzzer"/>).
 /// </summary>
-public class ParserFuzzTests
+public class ParserFuzzTests(ITestOutputHelper output)
 {
     /// <summary>Cases per payload parser: 12 parsers × 7,500 + 12,000 envelopes + the client test's frames exceed 100,000.</summary>
     public const int CasesPerParser = 7_500;
@@ -41,6 +42,7 @@ public class ParserFuzzTests
         }
 
         outcome.AssertOnlyPayloadFormatExceptions(CasesPerParser);
+        output.WriteLine($"{name}: {CasesPerParser} cases, {outcome.Accepted} accepted, {outcome.Rejected} rejected");
     }
 
     [Fact]
@@ -57,6 +59,7 @@ public class ParserFuzzTests
         }
 
         outcome.AssertOnlyPayloadFormatExceptions(EnvelopeCases);
+        output.WriteLine($"envelope: {EnvelopeCases} cases, {outcome.Accepted} accepted, {outcome.Rejected} rejected");
     }
 
     [Theory]
@@ -82,6 +85,7 @@ public class ParserFuzzTests
         }
 
         outcome.AssertOnlyPayloadFormatExceptions(index);
+        output.WriteLine($"{name}: {index} cases (every strategy), {outcome.Accepted} accepted, {outcome.Rejected} rejected");
     }
 
     /// <summary>Every golden frame of the spec, with the parser that reads it.</summary>
