@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
+using Backpack.Samples;
 using Backpack.StreamViewer;
 using Backpack.WebSockets;
 using Backpack.WebSockets.Authentication;
 
 // Exit codes: 0 done (duration elapsed or Ctrl+C), 1 runtime failure, 2 bad arguments or credentials.
-var arguments = ViewerArguments.Parse(args, out var error);
+var arguments = SampleArguments.Parse(args, out var error);
 if (arguments is null)
 {
     await Console.Error.WriteLineAsync($"error: {error}\nRun with --help for usage.").ConfigureAwait(false);
@@ -13,19 +14,8 @@ if (arguments is null)
 
 if (arguments.ShowHelp)
 {
-    Console.WriteLine(ViewerArguments.Usage);
+    Console.WriteLine(ViewerUsage.Text);
     return 0;
-}
-
-try
-{
-    // Why here: the library's own symbol check, so a bad symbol is an argument error rather than a server rejection.
-    _ = BackpackStreams.Depth(arguments.Symbol);
-}
-catch (ArgumentException ex)
-{
-    await Console.Error.WriteLineAsync($"error: invalid --symbol '{arguments.Symbol}': {ex.Message}").ConfigureAwait(false);
-    return 2;
 }
 
 var credentials = ApiCredentials.Load();

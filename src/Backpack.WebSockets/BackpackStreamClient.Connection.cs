@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Unicode;
+using Backpack.WebSockets.Diagnostics;
 using Backpack.WebSockets.Protocol;
 using Backpack.WebSockets.Streams;
 using Backpack.WebSockets.Transport;
@@ -45,6 +46,7 @@ public partial class BackpackStreamClient
 
         var endpoint = _options.Endpoint;
         Log.Connecting(_logger, endpoint);
+        using var activity = BackpackStreamActivities.StartConnect(endpoint);
         using var timeoutCts = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider);
         using var linkedCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token, _disposeCts.Token);
         IWebSocketConnection socket;
@@ -70,6 +72,7 @@ public partial class BackpackStreamClient
                 _ => new BackpackStreamException(BackpackStreamErrorCode.ConnectionFailed, $"Could not connect to {endpoint}: {ex.Message}", innerException: ex),
             };
             Log.ConnectFailed(_logger, endpoint, error);
+            BackpackStreamActivities.Fail(activity, error);
             throw error;
         }
 
@@ -176,6 +179,7 @@ public partial class BackpackStreamClient
         catch (PayloadFormatException ex)
         {
             Interlocked.Increment(ref _parseFailureCount);
+            _metrics?.RecordParseFailure(BackpackStreamMetrics.UnknownStreamType);
             Log.FrameRejected(_logger, frame.Length, ex);
             return;
         }
@@ -193,6 +197,7 @@ public partial class BackpackStreamClient
             return;
         }
 
+        _metrics?.RecordMessage(registration.StreamType, frame.Length);
         if (ReferenceEquals(session.InFlight, registration))
         {
             // Data on the requested stream proves the SUBSCRIBE was accepted; no need to wait out the error window.
@@ -207,6 +212,7 @@ public partial class BackpackStreamClient
         {
             // A malformed payload (or a parser bug) must cost one frame, never the connection.
             Interlocked.Increment(ref _parseFailureCount);
+            _metrics?.RecordParseFailure(registration.StreamType);
             Log.PayloadRejected(_logger, registration.Name, ex);
         }
     }

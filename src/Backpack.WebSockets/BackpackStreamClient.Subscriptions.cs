@@ -1,3 +1,4 @@
+using Backpack.WebSockets.Diagnostics;
 using Backpack.WebSockets.Protocol;
 using Backpack.WebSockets.Streams;
 
@@ -132,6 +133,8 @@ public partial class BackpackStreamClient
     /// <inheritdoc/>
     void ISubscriptionOwner.OnItemsDropped(string streamName, long totalDropped)
     {
+        _metrics?.RecordDropped(StreamNames.StreamTypeOf(streamName));
+
         // Log the first drop and then every tenfold, so a stalled consumer is visible without flooding the log.
         if (IsPowerOfTen(totalDropped))
         {
@@ -243,6 +246,7 @@ public partial class BackpackStreamClient
         }
 
         Log.Subscribing(_logger, registration.Name, registration.IsPrivate);
+        using var activity = BackpackStreamActivities.StartSubscribe(registration.Name, registration.StreamType);
         session.InFlight = registration;
         try
         {
@@ -265,6 +269,7 @@ public partial class BackpackStreamClient
         finally
         {
             session.InFlight = null;
+            BackpackStreamActivities.Complete(activity, registration.Confirmation);
         }
     }
 }

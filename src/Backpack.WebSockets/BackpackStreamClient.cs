@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Backpack.WebSockets.Authentication;
+using Backpack.WebSockets.Diagnostics;
 using Backpack.WebSockets.Streams;
 using Backpack.WebSockets.Transport;
 using Microsoft.Extensions.Logging;
@@ -56,6 +58,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly TimeProvider _timeProvider = null!;
     private readonly ILogger _logger = null!;
     private readonly Ed25519Signer? _signer;
+    private readonly BackpackStreamMetrics? _metrics;
 
     private ConnectionSession? _session;
     private BackpackConnectionState _state;
@@ -84,6 +87,28 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         HttpClient? httpClient = null)
+        : this(options, connector, timeProvider, loggerFactory, httpClient, meterFactory: null)
+    {
+    }
+
+    /// <summary>Creates a client for dependency injection, with metrics on a meter from <paramref name="meterFactory"/>.</summary>
+    /// <param name="options">The options; read once, here.</param>
+    /// <param name="connector">Opens WebSocket connections; defaults to <see cref="ClientWebSocketConnector"/>.</param>
+    /// <param name="timeProvider">The clock for signatures and timeouts; defaults to <see cref="TimeProvider.System"/>.</param>
+    /// <param name="loggerFactory">Where logs go; defaults to none.</param>
+    /// <param name="httpClient">For REST calls (depth snapshots, server time); optional.</param>
+    /// <param name="meterFactory">
+    /// Creates the <see cref="BackpackStreamDiagnostics.MeterName"/> meter; when <see langword="null"/>, the client creates its
+    /// own meter and disposes it with the client.
+    /// </param>
+    /// <exception cref="ArgumentException">The options are invalid, or the API secret is not a valid Ed25519 key.</exception>
+    public BackpackStreamClient(
+        IOptions<BackpackStreamClientOptions> options,
+        IWebSocketConnector? connector,
+        TimeProvider? timeProvider,
+        ILoggerFactory? loggerFactory,
+        HttpClient? httpClient,
+        IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value ?? throw new ArgumentException("The options value is null.", nameof(options));
@@ -95,6 +120,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         HttpClient = httpClient;
         _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
         _signer = CreateSigner(_options);
+        _metrics = new BackpackStreamMetrics(meterFactory, () => _registry.Count, SumBufferedItems);
     }
 
     /// <summary>Creates an uninitialized client, for mocking frameworks only.</summary>
@@ -136,6 +162,9 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
 
     /// <summary>The HTTP client for REST calls, when one was given.</summary>
     internal HttpClient? HttpClient { get; }
+
+    /// <summary>The client's instruments (null only for a mock made with the protected constructor).</summary>
+    internal BackpackStreamMetrics? Metrics => _metrics;
 
     /// <summary>Connects now, rather than on the first subscribe. Does nothing when already connected.</summary>
     /// <param name="cancellationToken">Cancels the handshake.</param>
@@ -182,6 +211,17 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         return signer;
     }
 
+    private long SumBufferedItems()
+    {
+        long total = 0;
+        foreach (var registration in _registry.Values)
+        {
+            total += registration.BufferedCount;
+        }
+
+        return total;
+    }
+
     private async Task DisposeCoreAsync()
     {
         ConnectionSession? session;
@@ -202,6 +242,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         // Subscriptions made while no session existed (none can be) and any left over end here too.
         FailAllRegistrations(new BackpackStreamException(BackpackStreamErrorCode.ClientClosed, "The client was disposed."));
         _signer?.Dispose();
+        _metrics?.Dispose();
         _connectLock.Dispose();
         _disposeCts.Dispose();
     }

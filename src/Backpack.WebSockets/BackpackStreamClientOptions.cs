@@ -49,7 +49,10 @@ public sealed class BackpackStreamClientOptions
     private TimeSpan _keepAliveTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The WebSocket endpoint.</summary>
-    /// <value>Defaults to <see cref="DefaultEndpoint"/>. Must be an absolute <c>ws://</c> or <c>wss://</c> URI.</value>
+    /// <value>
+    /// Defaults to <see cref="DefaultEndpoint"/>. Must be an absolute <c>wss://</c> URI, or <c>ws://</c> on a loopback host
+    /// (or anywhere when <see cref="AllowInsecureTransport"/> is set).
+    /// </value>
     public Uri Endpoint
     {
         get => _endpoint;
@@ -57,7 +60,10 @@ public sealed class BackpackStreamClientOptions
     }
 
     /// <summary>The REST endpoint, used for depth snapshots and server time.</summary>
-    /// <value>Defaults to <see cref="DefaultRestEndpoint"/>. Must be an absolute <c>http://</c> or <c>https://</c> URI.</value>
+    /// <value>
+    /// Defaults to <see cref="DefaultRestEndpoint"/>. Must be an absolute <c>https://</c> URI, or <c>http://</c> on a loopback
+    /// host (or anywhere when <see cref="AllowInsecureTransport"/> is set).
+    /// </value>
     public Uri RestEndpoint
     {
         get => _restEndpoint;
@@ -169,6 +175,13 @@ public sealed class BackpackStreamClientOptions
     }
 
     /// <summary>
+    /// Allows plain <c>ws://</c> and <c>http://</c> endpoints on hosts other than loopback. Off by default: without TLS the
+    /// signed subscriptions and account events cross the network in clear text.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>. Loopback hosts (<c>127.0.0.1</c>, <c>::1</c>, <c>localhost</c>) never need it.</value>
+    public bool AllowInsecureTransport { get; set; }
+
+    /// <summary>
     /// An optional hook to adjust each <see cref="ClientWebSocketOptions"/> before the handshake (proxy, headers,
     /// certificates). Used by the default connector only.
     /// </summary>
@@ -182,11 +195,16 @@ public sealed class BackpackStreamClientOptions
     public BackpackStreamClientOptions Clone() => (BackpackStreamClientOptions)MemberwiseClone();
 
     /// <summary>Checks the options as a whole: what a setter cannot check, such as values bound from configuration.</summary>
-    /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// A value is missing or out of range, or an endpoint is plain <c>ws://</c> or <c>http://</c> on a host other than loopback
+    /// while <see cref="AllowInsecureTransport"/> is off.
+    /// </exception>
     public void Validate()
     {
         ValidateEndpoint(_endpoint, nameof(Endpoint), "ws", "wss");
         ValidateEndpoint(_restEndpoint, nameof(RestEndpoint), "http", "https");
+        ValidateTransport(_endpoint, nameof(Endpoint), "ws", "wss");
+        ValidateTransport(_restEndpoint, nameof(RestEndpoint), "http", "https");
         if (!string.IsNullOrEmpty(ApiKey) && string.IsNullOrEmpty(ApiSecret))
         {
             throw new ArgumentException($"{nameof(ApiKey)} is set but {nameof(ApiSecret)} is not; private streams need the secret to sign.", nameof(ApiSecret));
@@ -199,7 +217,8 @@ public sealed class BackpackStreamClientOptions
         $"{nameof(BackpackStreamClientOptions)} {{ {nameof(Endpoint)} = {Endpoint}, {nameof(RestEndpoint)} = {RestEndpoint}, " +
         $"{nameof(ApiKey)} = {ApiKey ?? "(none)"}, {nameof(ApiSecret)} = {(HasCredentials ? "***" : "(none)")}, " +
         $"{nameof(SignatureWindow)} = {SignatureWindow}, {nameof(StreamCapacity)} = {StreamCapacity}, " +
-        $"{nameof(PrivateStreamCapacity)} = {PrivateStreamCapacity}, {nameof(MaxMessageSize)} = {MaxMessageSize} }}";
+        $"{nameof(PrivateStreamCapacity)} = {PrivateStreamCapacity}, {nameof(MaxMessageSize)} = {MaxMessageSize}, " +
+        $"{nameof(AllowInsecureTransport)} = {AllowInsecureTransport} }}";
 
     private static Uri ValidateEndpoint(Uri? value, string name, string plainScheme, string secureScheme)
     {
@@ -210,6 +229,17 @@ public sealed class BackpackStreamClientOptions
         }
 
         return value;
+    }
+
+    // Checked here rather than in the setter: AllowInsecureTransport may be set (or bound) after the endpoint.
+    private void ValidateTransport(Uri value, string name, string plainScheme, string secureScheme)
+    {
+        if (value.Scheme == plainScheme && !value.IsLoopback && !AllowInsecureTransport)
+        {
+            throw new ArgumentException(
+                $"{name} '{value}' is unencrypted {plainScheme}:// to a host that is not loopback; use {secureScheme}://, or set {nameof(AllowInsecureTransport)} to allow it.",
+                name);
+        }
     }
 
     private static int ValidatePositive(int value, string name)

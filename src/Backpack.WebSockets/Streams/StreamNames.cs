@@ -9,6 +9,39 @@ internal static class StreamNames
     public static bool IsPrivate(string name) => name.StartsWith(PrivatePrefix, StringComparison.Ordinal);
 
     /// <summary>
+    /// The stream type of a name, for metric tags: the name without symbol or interval (<c>depth.200ms.SOL_USDC</c> gives
+    /// <c>depth</c>, <c>account.orderUpdate.SOL_USDC</c> gives <c>account.orderUpdate</c>).
+    /// </summary>
+    /// <remarks>Known types return a literal, so the hot path does not allocate; symbols may contain '.', so only the prefix is read.</remarks>
+    public static string StreamTypeOf(string name)
+    {
+        var end = name.IndexOf('.');
+        if (end >= 0 && name.StartsWith(PrivatePrefix, StringComparison.Ordinal))
+        {
+            var next = name.IndexOf('.', PrivatePrefix.Length);
+            end = next < 0 ? name.Length : next;
+        }
+
+        var type = end < 0 ? name.AsSpan() : name.AsSpan(0, end);
+        return type switch
+        {
+            "trade" => "trade",
+            "depth" => "depth",
+            "bookTicker" => "bookTicker",
+            "ticker" => "ticker",
+            "kline" => "kline",
+            "markPrice" => "markPrice",
+            "openInterest" => "openInterest",
+            "liquidation" => "liquidation",
+            "account.orderUpdate" => "account.orderUpdate",
+            "account.positionUpdate" => "account.positionUpdate",
+            "account.balanceUpdate" => "account.balanceUpdate",
+            "account.rfqUpdate" => "account.rfqUpdate",
+            _ => type.ToString(),
+        };
+    }
+
+    /// <summary>
     /// Checks a user-supplied symbol so that a stream name built from it cannot smuggle another stream or JSON into a request.
     /// Symbols are upper-case letters, digits, <c>_</c>, <c>-</c> and <c>.</c> (tokenized equities such as <c>SPCX.US_USDC</c>).
     /// </summary>

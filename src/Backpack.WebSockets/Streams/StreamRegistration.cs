@@ -16,9 +16,13 @@ internal abstract class StreamRegistration
     {
         Name = name;
         IsPrivate = StreamNames.IsPrivate(name);
+        StreamType = StreamNames.StreamTypeOf(name);
     }
 
     public string Name { get; }
+
+    /// <summary>The stream type (<c>trade</c>, <c>depth</c>, …), computed once for metric tags.</summary>
+    public string StreamType { get; }
 
     public bool IsPrivate { get; }
 
@@ -32,6 +36,9 @@ internal abstract class StreamRegistration
     public bool IsRemoved { get; set; }
 
     public abstract int ConsumerCount { get; }
+
+    /// <summary>How many items the consumers hold unread, summed; read by the queue-depth metric.</summary>
+    public abstract long BufferedCount { get; }
 
     /// <summary>The item type of this registration's consumers, to reject a second descriptor of another type.</summary>
     public abstract Type ItemType { get; }

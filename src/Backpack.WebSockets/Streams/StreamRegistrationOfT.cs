@@ -17,6 +17,20 @@ internal sealed class StreamRegistration<T> : StreamRegistration
 
     public override Type ItemType => typeof(T);
 
+    public override long BufferedCount
+    {
+        get
+        {
+            long total = 0;
+            foreach (var consumer in Volatile.Read(ref _consumers))
+            {
+                total += consumer.BufferedCount;
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>Adds a consumer. The caller holds the registry lock.</summary>
     public void Add(BackpackSubscription<T> consumer) => _consumers = [.. _consumers, consumer];
 

@@ -1,23 +1,10 @@
 using System.Globalization;
 
-namespace Backpack.StreamViewer;
+namespace Backpack.Samples;
 
-/// <summary>The parsed command line.</summary>
-internal sealed record ViewerArguments
+/// <summary>The command line the samples share: <c>--simulate</c>, <c>--symbol</c>, <c>--duration</c>, <c>--help</c>. Each sample prints its own usage.</summary>
+internal sealed record SampleArguments
 {
-    public const string Usage =
-        """
-        Usage: Backpack.StreamViewer [--simulate] [--symbol <SYM>] [--duration <seconds>] [--help]
-
-          --simulate             run a simulated exchange in-process (no internet needed)
-          --symbol <SYM>         market to show (default SOL_USDC)
-          --duration <seconds>   exit by itself after this many seconds (positive number)
-          --help                 show this help
-
-        Credentials: BACKPACK_API_KEY / BACKPACK_API_SECRET from the environment or a .env file in the
-        current directory; when present, account order updates are shown too.
-        """;
-
     public bool Simulate { get; init; }
 
     public string Symbol { get; init; } = "SOL_USDC";
@@ -27,10 +14,10 @@ internal sealed record ViewerArguments
     public bool ShowHelp { get; init; }
 
     /// <summary>Parses <paramref name="args"/>; on failure returns <see langword="null"/> and a message for stderr.</summary>
-    public static ViewerArguments? Parse(IReadOnlyList<string> args, out string? error)
+    public static SampleArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        var result = new ViewerArguments();
+        var result = new SampleArguments();
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -47,7 +34,14 @@ internal sealed record ViewerArguments
                         return null;
                     }
 
-                    result = result with { Symbol = args[++i] };
+                    var symbol = args[++i];
+                    if (!IsValidSymbol(symbol, out var reason))
+                    {
+                        error = $"invalid --symbol '{symbol}': {reason}";
+                        return null;
+                    }
+
+                    result = result with { Symbol = symbol };
                     break;
                 case "--duration":
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -74,5 +68,21 @@ internal sealed record ViewerArguments
         }
 
         return result;
+    }
+
+    // Why the library's own check: a bad symbol is an argument error here rather than a server rejection later.
+    private static bool IsValidSymbol(string symbol, out string? reason)
+    {
+        try
+        {
+            _ = Backpack.WebSockets.BackpackStreams.Trades(symbol);
+            reason = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            reason = ex.Message;
+            return false;
+        }
     }
 }

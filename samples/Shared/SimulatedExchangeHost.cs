@@ -1,8 +1,11 @@
 using Backpack.WebSockets.Testing;
 
-namespace Backpack.StreamViewer;
+namespace Backpack.Samples;
 
-/// <summary>The fake exchange and its market simulator, running in-process on the system clock for <c>--simulate</c>.</summary>
+/// <summary>
+/// The fake exchange and its market simulator, running in-process on the system clock for <c>--simulate</c>. Shared by the
+/// samples (linked into each project).
+/// </summary>
 internal sealed class SimulatedExchangeHost : IAsyncDisposable
 {
     private static readonly TimeSpan StepInterval = TimeSpan.FromMilliseconds(50);

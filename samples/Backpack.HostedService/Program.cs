@@ -1,0 +1,88 @@
+using Backpack.HostedService;
+using Backpack.Samples;
+using Backpack.WebSockets;
+using Backpack.WebSockets.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// Exit codes: 0 done (duration elapsed or Ctrl+C), 1 runtime failure, 2 bad arguments or configuration.
+var (sampleArgs, hostArgs) = CommandLineSplit.Split(args);
+var arguments = SampleArguments.Parse(sampleArgs, out var error);
+if (arguments is null)
+{
+    await Console.Error.WriteLineAsync($"error: {error}\nRun with --help for usage.");
+    return 2;
+}
+
+if (arguments.ShowHelp)
+{
+    Console.WriteLine(HostedServiceUsage.Text);
+    return 0;
+}
+
+var builder = Host.CreateApplicationBuilder(hostArgs);
+SimulatedExchangeHost? exchange = null;
+try
+{
+    if (arguments.Simulate)
+    {
+        exchange = await SimulatedExchangeHost.StartAsync(AccountPublicKey(builder.Configuration), CancellationToken.None);
+
+        // Why in-memory configuration: the options are bound from the "Backpack" section like in production; only the
+        // endpoints change.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Backpack:Endpoint"] = exchange.WebSocketUri.ToString(),
+            ["Backpack:RestEndpoint"] = exchange.RestUri.ToString(),
+        });
+    }
+
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddBackpackStreams(builder.Configuration.GetSection("Backpack"));
+    builder.Services.AddSingleton(new StreamSelection(arguments.Symbol));
+    builder.Services.AddHostedService<TradeLoggerService>();
+
+    using var host = builder.Build();
+    using var stop = new CancellationTokenSource();
+    if (arguments.Duration is { } duration)
+    {
+        stop.CancelAfter(duration);
+    }
+
+    // Ctrl+C and SIGTERM are handled by the host's console lifetime; the token stops it after --duration.
+    await host.RunAsync(stop.Token);
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+    return 2;
+}
+catch (ArgumentException ex)
+{
+    // Why: out-of-range values and an ApiKey that does not match the secret; the messages never hold the secret.
+    await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+    return 2;
+}
+finally
+{
+    if (exchange is not null)
+    {
+        await exchange.DisposeAsync();
+    }
+}
+
+// The simulated exchange must know which key to accept: the one derived from the configured secret, if any.
+static string? AccountPublicKey(IConfiguration configuration)
+{
+    var secret = configuration["Backpack:ApiSecret"];
+    if (string.IsNullOrEmpty(secret))
+    {
+        return null;
+    }
+
+    using var signer = Ed25519Signer.FromBase64SecretKey(secret);
+    return signer.PublicKeyBase64;
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics.Metrics;
+
+namespace Backpack.WebSockets.Diagnostics;
+
+/// <summary>
+/// The instruments of one client, on a <see cref="Meter"/> named <see cref="BackpackStreamDiagnostics.MeterName"/>.
+/// Every instrument is documented (name, unit, tags) in the README's Metrics section; keep the two in step.
+/// </summary>
+/// <remarks>
+/// With an <see cref="IMeterFactory"/> (from dependency injection) the meter belongs to the factory; without one the
+/// client owns its meter and disposes it with this object, so a disposed client stops reporting.
+/// </remarks>
+internal sealed class BackpackStreamMetrics : IDisposable
+{
+    public const string MessagesReceivedName = "backpack.websockets.messages.received";
+    public const string BytesReceivedName = "backpack.websockets.bytes.received";
+    public const string ItemsDroppedName = "backpack.websockets.items.dropped";
+    public const string ParseFailuresName = "backpack.websockets.parse_failures";
+    public const string ActiveSubscriptionsName = "backpack.websockets.subscriptions.active";
+    public const string QueueDepthName = "backpack.websockets.queue.depth";
+    public const string ReconnectsName = "backpack.websockets.reconnects";
+    public const string ResubscribesName = "backpack.websockets.resubscribes";
+    public const string ResyncsName = "backpack.websockets.orderbook.resyncs";
+
+    /// <summary>The stream type of a frame that could not even be read far enough to know its stream.</summary>
+    public const string UnknownStreamType = "unknown";
+
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _messagesReceived;
+    private readonly Counter<long> _bytesReceived;
+    private readonly Counter<long> _itemsDropped;
+    private readonly Counter<long> _parseFailures;
+    private readonly Counter<long> _reconnects;
+    private readonly Counter<long> _resubscribes;
+    private readonly Counter<long> _resyncs;
+
+    /// <param name="meterFactory">Creates the meter; when <see langword="null"/>, this object creates and owns one.</param>
+    /// <param name="activeSubscriptions">Reads the number of live server subscriptions.</param>
+    /// <param name="queueDepth">Reads the number of items buffered across every consumer.</param>
+    public BackpackStreamMetrics(IMeterFactory? meterFactory, Func<int> activeSubscriptions, Func<long> queueDepth)
+    {
+        ArgumentNullException.ThrowIfNull(activeSubscriptions);
+        ArgumentNullException.ThrowIfNull(queueDepth);
+        var version = typeof(BackpackStreamMetrics).Assembly.GetName().Version?.ToString();
+        if (meterFactory is null)
+        {
+            Meter = new Meter(BackpackStreamDiagnostics.MeterName, version);
+            _ownsMeter = true;
+        }
+        else
+        {
+            Meter = meterFactory.Create(new MeterOptions(BackpackStreamDiagnostics.MeterName) { Version = version });
+        }
+
+        _messagesReceived = Meter.CreateCounter<long>(MessagesReceivedName, "{message}", "Data frames routed to a subscription.");
+        _bytesReceived = Meter.CreateCounter<long>(BytesReceivedName, "By", "Size of the data frames routed to a subscription.");
+        _itemsDropped = Meter.CreateCounter<long>(ItemsDroppedName, "{item}", "Market-data items dropped because a consumer fell behind.");
+        _parseFailures = Meter.CreateCounter<long>(ParseFailuresName, "{frame}", "Frames skipped because the envelope or the payload could not be read.");
+        _reconnects = Meter.CreateCounter<long>(ReconnectsName, "{reconnect}", "Connections re-established after a loss.");
+        _resubscribes = Meter.CreateCounter<long>(ResubscribesName, "{subscription}", "Subscriptions sent again on a new connection.");
+        _resyncs = Meter.CreateCounter<long>(ResyncsName, "{resync}", "Order books rebuilt from a new snapshot after a gap.");
+        Meter.CreateObservableUpDownCounter(ActiveSubscriptionsName, activeSubscriptions, "{subscription}", "Live server subscriptions (shared by their consumers).");
+        Meter.CreateObservableUpDownCounter(QueueDepthName, queueDepth, "{item}", "Items received and not yet read, across every consumer.");
+    }
+
+    /// <summary>The meter every instrument lives on.</summary>
+    public Meter Meter { get; }
+
+    public void RecordMessage(string streamType, int bytes)
+    {
+        var tag = StreamTypeTag(streamType);
+        _messagesReceived.Add(1, tag);
+        _bytesReceived.Add(bytes, tag);
+    }
+
+    public void RecordDropped(string streamType) => _itemsDropped.Add(1, StreamTypeTag(streamType));
+
+    public void RecordParseFailure(string streamType) => _parseFailures.Add(1, StreamTypeTag(streamType));
+
+    /// <summary>Counts a connection re-established after a loss. To be called by the reconnect logic.</summary>
+    public void RecordReconnect() => _reconnects.Add(1);
+
+    /// <summary>Counts one subscription sent again after a reconnect. To be called by the reconnect logic.</summary>
+    public void RecordResubscribe(string streamType) => _resubscribes.Add(1, StreamTypeTag(streamType));
+
+    /// <summary>Counts one order-book resync. To be called by the order book.</summary>
+    public void RecordResync(string symbol) => _resyncs.Add(1, new KeyValuePair<string, object?>(BackpackStreamDiagnostics.SymbolTag, symbol));
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            Meter.Dispose();
+        }
+    }
+
+    private static KeyValuePair<string, object?> StreamTypeTag(string streamType) =>
+        new(BackpackStreamDiagnostics.StreamTypeTag, streamType);
+}
