@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Backpack.WebSockets.Tests.Fakes;
-using NSec.Cryptography;
 
 namespace Backpack.WebSockets.Tests;
 
@@ -141,8 +140,8 @@ public class BackpackStreamClientTests
         await unsubscribing.OrTimeout();
 
         Assert.Equal("UNSUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal(["{\"id\":1}"], await ReadToEndAsync(first));
-        Assert.Empty(await ReadToEndAsync(second));
+        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadToEndAsync(first));
+        Assert.Empty(await SubscriptionReads.ReadToEndAsync(second));
         Assert.True(second.Completion.IsCompletedSuccessfully);
     }
 
@@ -263,7 +262,7 @@ public class BackpackStreamClientTests
         Assert.Equal(TestKeys.PublicKey, signature[0]);
         Assert.Equal(expectedTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), signature[2]);
         Assert.Equal("7000", signature[3]);
-        Assert.True(Verifies(signature[1], $"instruction=subscribe&timestamp={expectedTimestamp}&window=7000"));
+        Assert.True(TestKeys.Verifies(signature[1], $"instruction=subscribe&timestamp={expectedTimestamp}&window=7000"));
         Assert.Equal(["account.orderUpdate"], request.GetProperty("params").EnumerateArray().Select(e => e.GetString()));
 
         h.Connection.PushText(TestStreams.Frame("account.orderUpdate", "{}"));
@@ -367,12 +366,16 @@ public class BackpackStreamClientTests
     [Fact]
     public async Task MessageLargerThanTheMaximum_EndsTheConnectionWithMessageTooLarge()
     {
-        await using var h = new ClientHarness(o => o.MaxMessageSize = 4096);
+        await using var h = new ClientHarness(o =>
+        {
+            o.MaxMessageSize = 4096;
+            o.ReconnectPolicy = BackpackReconnectPolicy.Never;
+        });
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":1}");
 
         h.Connection.PushFragmented(TestStreams.Frame("trade.SOL_USDC", "{\"pad\":\"" + new string('x', 5000) + "\"}"), 1000);
 
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.MessageTooLarge, error.ErrorCode);
         Assert.True(h.Connection.IsAborted);
         Assert.Equal(BackpackConnectionState.Disconnected, h.Client.State);
@@ -416,9 +419,9 @@ public class BackpackStreamClientTests
     }
 
     [Fact]
-    public async Task ServerCloseFrame_EndsSubscriptionsWithConnectionLostAndRaisesClosed()
+    public async Task ServerCloseFrame_WithReconnectDisabled_EndsSubscriptionsWithConnectionLostAndRaisesClosed()
     {
-        await using var h = new ClientHarness();
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         h.Client.Closed += ex =>
         {
@@ -429,7 +432,7 @@ public class BackpackStreamClientTests
 
         h.Connection.PushClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
 
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
         Assert.Contains("server shutting down", error.Message);
         Assert.True(error.IsTransient);
@@ -439,13 +442,13 @@ public class BackpackStreamClientTests
     }
 
     [Fact]
-    public async Task AbruptDrop_EndsSubscriptions_AndTheNextSubscribeConnectsAgain()
+    public async Task AbruptDrop_WithReconnectDisabled_EndsSubscriptions_AndTheNextSubscribeConnectsAgain()
     {
-        await using var h = new ClientHarness();
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC");
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
         Assert.IsType<WebSocketException>(error.InnerException);
         await h.WaitForClosedAsync();
@@ -506,7 +509,7 @@ public class BackpackStreamClientTests
         await h.Client.DisposeAsync().OrTimeout();
         await h.Client.DisposeAsync().OrTimeout();
 
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ClientClosed, error.ErrorCode);
         Assert.Equal(BackpackConnectionState.Closed, h.Client.State);
         Assert.Equal(1, h.Connection.CloseCallCount);
@@ -582,12 +585,6 @@ public class BackpackStreamClientTests
         Assert.Equal(5, client.Options.StreamCapacity);
     }
 
-    private static bool Verifies(string signatureBase64, string message)
-    {
-        var publicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(TestKeys.PublicKey), KeyBlobFormat.RawPublicKey);
-        return SignatureAlgorithm.Ed25519.Verify(publicKey, System.Text.Encoding.UTF8.GetBytes(message), Convert.FromBase64String(signatureBase64));
-    }
-
     private static async Task<List<T>> ReadAsync<T>(BackpackSubscription<T> subscription, int count)
     {
         var items = new List<T>();
@@ -599,18 +596,6 @@ public class BackpackStreamClientTests
         }
 
         // Keep the subscription: the enumerator is not disposed, so leaving here does not release it.
-        return items;
-    }
-
-    private static async Task<List<T>> ReadToEndAsync<T>(BackpackSubscription<T> subscription)
-    {
-        var items = new List<T>();
-        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
-        await foreach (var item in subscription.WithCancellation(cts.Token))
-        {
-            items.Add(item);
-        }
-
         return items;
     }
 }

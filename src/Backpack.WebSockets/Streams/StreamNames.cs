@@ -8,6 +8,10 @@ internal static class StreamNames
 
     public static bool IsPrivate(string name) => name.StartsWith(PrivatePrefix, StringComparison.Ordinal);
 
+    /// <summary>Whether the stream publishes on a steady beat whatever the market does, so silence means a dead connection.</summary>
+    public static bool IsTicking(string name) =>
+        name.StartsWith("ticker.", StringComparison.Ordinal) || name.StartsWith("markPrice.", StringComparison.Ordinal);
+
     /// <summary>
     /// Checks a user-supplied symbol so that a stream name built from it cannot smuggle another stream or JSON into a request.
     /// Symbols are upper-case letters, digits, <c>_</c>, <c>-</c> and <c>.</c> (tokenized equities such as <c>SPCX.US_USDC</c>).

@@ -1,0 +1,18 @@
+namespace Backpack.WebSockets.Tests.Fakes;
+
+/// <summary>Reads a subscription in tests, bounded by <see cref="TestTimeouts.Hang"/>.</summary>
+public static class SubscriptionReads
+{
+    /// <summary>Enumerates <paramref name="subscription"/> to its end and returns the items (the end may be an exception).</summary>
+    public static async Task<List<T>> ReadToEndAsync<T>(this BackpackSubscription<T> subscription)
+    {
+        var items = new List<T>();
+        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
+        await foreach (var item in subscription.WithCancellation(cts.Token))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+}
