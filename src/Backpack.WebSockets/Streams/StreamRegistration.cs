@@ -60,8 +60,10 @@ internal abstract class StreamRegistration
     /// <summary>Fails a pending confirmation (and ends the wait for the SUBSCRIBE in flight); returns <see langword="false"/> when it had already completed.</summary>
     public bool TryReject(Exception exception)
     {
+        // Fail the confirmation before waking the request pump: once awake, the pump confirms whatever is still pending.
+        var rejected = _confirmation.TrySetException(exception);
         Volatile.Read(ref _attempt).TrySetResult();
-        return _confirmation.TrySetException(exception);
+        return rejected;
     }
 
     /// <summary>Parses one <c>data</c> payload and delivers it to every consumer. Called by the receive loop only.</summary>
