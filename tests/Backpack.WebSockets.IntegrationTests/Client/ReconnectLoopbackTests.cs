@@ -69,9 +69,7 @@ public sealed class ReconnectLoopbackTests : IAsyncLifetime
         var policy = new FixedPolicy(TimeSpan.FromMinutes(1));
         await using var client = CreateClient(o => o.ReconnectPolicy = policy);
         var events = new EventLog(client);
-        var pending = client.SubscribeAsync(BackpackStreams.Trades("SOL_USDC"));
-        await PublishTradeWhenSubscribedAsync(1);
-        await using var trades = await pending.OrTimeout();
+        await using var trades = await SubscribeTradesAsync(client);
         await using var reader = trades.GetAsyncEnumerator();
         Assert.Equal(1, (await NextAsync(reader)).TradeId);
 
@@ -95,9 +93,7 @@ public sealed class ReconnectLoopbackTests : IAsyncLifetime
         var policy = new FixedPolicy(TimeSpan.Zero);
         await using var client = CreateClient(o => o.ReconnectPolicy = policy);
         var events = new EventLog(client);
-        var pending = client.SubscribeAsync(BackpackStreams.Trades("SOL_USDC"));
-        await PublishTradeWhenSubscribedAsync(1);
-        await using var trades = await pending.OrTimeout();
+        await using var trades = await SubscribeTradesAsync(client);
         await using var reader = trades.GetAsyncEnumerator();
         Assert.Equal(1, (await NextAsync(reader)).TradeId);
 
@@ -117,9 +113,7 @@ public sealed class ReconnectLoopbackTests : IAsyncLifetime
     {
         await using var client = CreateClient(o => o.ReconnectPolicy = new FixedPolicy(TimeSpan.Zero));
         var events = new EventLog(client);
-        var pending = client.SubscribeAsync(BackpackStreams.Trades("SOL_USDC"));
-        await PublishTradeWhenSubscribedAsync(1);
-        await using var trades = await pending.OrTimeout();
+        await using var trades = await SubscribeTradesAsync(client);
 
         _server.RejectNextHandshakes(1, 429, TimeSpan.FromSeconds(1));
         _server.DropAllConnections();
@@ -213,9 +207,7 @@ public sealed class ReconnectLoopbackTests : IAsyncLifetime
     {
         await using var client = CreateClient(o => o.ReconnectPolicy = new FixedPolicy(TimeSpan.FromMilliseconds(1)));
         var events = new EventLog(client);
-        var pending = client.SubscribeAsync(BackpackStreams.Trades("SOL_USDC"));
-        await PublishTradeWhenSubscribedAsync(1);
-        await using var trades = await pending.OrTimeout();
+        await using var trades = await SubscribeTradesAsync(client);
         _server.RejectNextHandshakes(int.MaxValue, 503);
         _server.DropAllConnections();
         await events.WaitForAsync("Reconnecting", 1);
@@ -246,6 +238,14 @@ public sealed class ReconnectLoopbackTests : IAsyncLifetime
         var options = new BackpackStreamClientOptions { Endpoint = _server.WebSocketUri, RestEndpoint = _server.RestUri, SubscribeErrorWindow = TimeSpan.FromSeconds(30) };
         configure?.Invoke(options);
         return new BackpackStreamClient(options);
+    }
+
+    /// <summary>Subscribes to SOL_USDC trades and confirms the subscription with trade 1 (left unread).</summary>
+    private async Task<BackpackSubscription<Trade>> SubscribeTradesAsync(BackpackStreamClient client)
+    {
+        var pending = client.SubscribeAsync(BackpackStreams.Trades("SOL_USDC"));
+        await PublishTradeWhenSubscribedAsync(1);
+        return await pending.OrTimeout();
     }
 
     /// <summary>Publishes trade <paramref name="id"/> and order <paramref name="id"/>, each as soon as the server holds its stream (in either order).</summary>
