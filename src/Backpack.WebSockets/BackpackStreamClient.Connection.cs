@@ -315,9 +315,15 @@ public partial class BackpackStreamClient
     /// </summary>
     private void EndSession(ConnectionSession session, Exception? failure)
     {
-        // The policy is user code: ask it before taking the lock.
+        // The policy is user code: ask it before taking the lock, and only when a connected client lost its connection.
         var lostAt = _timeProvider.GetTimestamp();
-        var delay = failure is null ? null : NextReconnectDelay(0, TimeSpan.Zero, failure, session.ClosedByServer);
+        bool connected;
+        lock (_gate)
+        {
+            connected = ReferenceEquals(_session, session) && _stateMachine.Current == BackpackConnectionState.Connected;
+        }
+
+        var delay = failure is not null && connected ? NextReconnectDelay(0, TimeSpan.Zero, failure, session.ClosedByServer) : null;
         StreamRegistration[]? registrations = null;
         var gaveUp = false;
         lock (_gate)

@@ -21,7 +21,9 @@ public partial class BackpackStreamClient
         {
             await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Log.Reconnecting(_logger, delay, reason);
-            await InvokeHandlersAsync(Reconnecting, reason, nameof(Reconnecting)).ConfigureAwait(false);
+            // Wait for the handlers (so the book is stale before new items flow), but not past a dispose: a handler that
+            // disposes the client must not wait for itself.
+            await InvokeHandlersAsync(Reconnecting, reason, nameof(Reconnecting)).WaitAsync(token).ConfigureAwait(false);
             var attempts = 0;
             while (true)
             {
@@ -43,7 +45,7 @@ public partial class BackpackStreamClient
                     var resubscribed = session.Resubscribed.Where(r => !r.IsRemoved).Select(r => r.Name).ToArray();
                     var args = new BackpackReconnectedEventArgs(_timeProvider.GetElapsedTime(lostAt), attempts, resubscribed);
                     Log.Reconnected(_logger, attempts, args.Downtime, resubscribed.Length);
-                    await InvokeHandlersAsync(Reconnected, args, nameof(Reconnected)).ConfigureAwait(false);
+                    await InvokeHandlersAsync(Reconnected, args, nameof(Reconnected)).WaitAsync(token).ConfigureAwait(false);
                     return;
                 }
 

@@ -231,6 +231,27 @@ public class ReconnectTests
     }
 
     [Fact]
+    public async Task DisposeAsync_FromAReconnectingHandler_CompletesAndStopsTheReconnect()
+    {
+        var h = new ClientHarness();
+        var disposed = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Client.Reconnecting += async _ =>
+        {
+            var disposing = h.Client.DisposeAsync().AsTask();
+            disposed.TrySetResult(disposing);
+            await disposing;
+        };
+        await h.SubscribeConfirmedAsync("trade.SOL_USDC");
+
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
+        await (await disposed.Task.OrTimeout()).OrTimeout();
+
+        Assert.Equal(BackpackConnectionState.Closed, h.Client.State);
+        Assert.Equal(1, h.Connector.AttemptCount);
+        await h.WaitForClosedAsync();
+    }
+
+    [Fact]
     public async Task DataSilenceWatchdog_DropsASilentConnectionThatCarriesATickingStream()
     {
         await using var h = new ClientHarness(o => o.DataSilenceTimeout = TimeSpan.FromSeconds(4));

@@ -58,6 +58,7 @@ public sealed class ReconnectLoopbackTests : IAsyncLifetime
         Assert.Equal(Drops + 1, privateSubscribes.Count);
         Assert.All(privateSubscribes, r => Assert.True(r.HasSignature && r.ErrorCode is null, r.ToString()));
         Assert.Equal(Drops + 1, privateSubscribes.Select(r => r.ConnectionId).Distinct().Count());
+        _output.WriteLine("Drop to next trade, in order (ms): " + string.Join(", ", timings.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))));
         timings.Sort();
         _output.WriteLine(FormattableString.Invariant(
             $"Drop to next trade on loopback over {Drops} drops: median {timings[Drops / 2]:F1} ms, min {timings[0]:F1} ms, max {timings[^1]:F1} ms; attempts per reconnect: {string.Join(",", attempts)}."));
