@@ -155,6 +155,10 @@ public class ReconnectTests
         {
             var request = JsonDocument.Parse(await connection.ReadSentAsync()).RootElement;
             var stream = request.GetProperty("params")[0].GetString()!;
+
+            // One SUBSCRIBE at a time, and not Connected before every stream was answered.
+            Assert.False(connection.HasUnreadSent);
+            Assert.Equal(BackpackConnectionState.Reconnecting, h.Client.State);
             connection.PushText(stream == "trade.SOL_USDC"
                 ? "{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}"
                 : TestStreams.Frame(stream, "{\"d\":2}"));
