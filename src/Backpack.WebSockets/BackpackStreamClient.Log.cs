@@ -88,5 +88,8 @@ public partial class BackpackStreamClient
 
         [LoggerMessage(37, LogLevel.Warning, "No data for {Timeout} although {StreamName} ticks; dropping the connection.", EventName = "DataSilence")]
         public static partial void DataSilence(ILogger logger, TimeSpan timeout, string streamName);
+
+        [LoggerMessage(38, LogLevel.Information, "Opened connection {ConnectionCount}: each carries at most {MaxStreams} streams.", EventName = "OverflowConnection")]
+        public static partial void OverflowConnection(ILogger logger, int connectionCount, int maxStreams);
     }
 }

@@ -34,6 +34,20 @@ public partial class BackpackStreamClient
                 stream.Name);
         }
 
+        var target = PlaceStream(stream.Name);
+        try
+        {
+            return await target.SubscribeHereAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref target._pendingPlacements);
+        }
+    }
+
+    /// <summary>Subscribes on this client's own connection (the caller placed the stream here).</summary>
+    private async Task<BackpackSubscription<T>> SubscribeHereAsync<T>(BackpackStream<T> stream, CancellationToken cancellationToken)
+    {
         await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
         BackpackSubscription<T> consumer;
         StreamRegistration<T> registration;
@@ -90,6 +104,14 @@ public partial class BackpackStreamClient
     {
         StreamNames.ValidateStreamName(streamName, nameof(streamName));
         ThrowIfDisposed();
+        foreach (var overflow in SnapshotOverflow())
+        {
+            if (overflow._registry.ContainsKey(streamName))
+            {
+                await overflow.UnsubscribeAsync(streamName, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         StreamRegistration? registration;
         ServerRequest? request = null;
         lock (_gate)

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Backpack.WebSockets;
 
 /// <summary>
-/// The client for Backpack Exchange WebSocket streams: one connection that carries every public and private stream,
-/// delivered as typed <see cref="IAsyncEnumerable{T}"/> subscriptions.
+/// The client for Backpack Exchange WebSocket streams: one connection that carries every public and private stream
+/// (more connections past <see cref="BackpackStreamClientOptions.MaxStreamsPerConnection"/>), delivered as typed
+/// <see cref="IAsyncEnumerable{T}"/> subscriptions.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -101,6 +102,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BackpackStreamClient>();
         HttpClient = httpClient;
+        _loggerFactory = loggerFactory;
         _reconnectPolicy = _options.ReconnectPolicy ?? BackpackReconnectPolicy.Default;
         _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
         _signer = CreateSigner(_options);
@@ -156,13 +158,13 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     public virtual string? ApiKey => _signer?.PublicKeyBase64;
 
     /// <summary>How many frames could not be read (malformed JSON or payload). Each one was logged and skipped.</summary>
-    public long ParseFailureCount => Interlocked.Read(ref _parseFailureCount);
+    public long ParseFailureCount => Interlocked.Read(ref _parseFailureCount) + SnapshotOverflow().Sum(c => c.ParseFailureCount);
 
     /// <summary>How many server error frames arrived while no SUBSCRIBE was waiting for an answer. Each one was logged.</summary>
-    public long UnattributedErrorCount => Interlocked.Read(ref _unattributedErrorCount);
+    public long UnattributedErrorCount => Interlocked.Read(ref _unattributedErrorCount) + SnapshotOverflow().Sum(c => c.UnattributedErrorCount);
 
     /// <summary>The stream names with a live server subscription, for diagnostics.</summary>
-    public virtual IReadOnlyCollection<string> ActiveStreams => [.. _registry.Keys];
+    public virtual IReadOnlyCollection<string> ActiveStreams => [.. _registry.Keys, .. SnapshotOverflow().SelectMany(c => c.ActiveStreams)];
 
     /// <summary>The HTTP client for REST calls, when one was given.</summary>
     internal HttpClient? HttpClient { get; }
@@ -226,7 +228,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
 
         Log.Disposing(_logger);
         await _disposeCts.CancelAsync().ConfigureAwait(false);
-        await CloseSessionAsync().ConfigureAwait(false);
+        await Task.WhenAll(CloseSessionAsync(), DisposeOverflowAsync()).ConfigureAwait(false);
 
         // A reconnect stops at its next step (delays and handshakes observe the dispose token); a session it opened
         // before it saw the Closed state is closed here too, so nothing outlives the client.

@@ -33,6 +33,9 @@ public sealed class BackpackStreamClientOptions
     /// <summary>The default largest message accepted from the server, 4 MiB.</summary>
     public const int DefaultMaxMessageSize = 4 * 1024 * 1024;
 
+    /// <summary>The default most streams one connection carries, 1000 (Backpack publishes no limit).</summary>
+    public const int DefaultMaxStreamsPerConnection = 1000;
+
     /// <summary>The default time the client waits for an error frame after a SUBSCRIBE, 1 second.</summary>
     public static readonly TimeSpan DefaultSubscribeErrorWindow = TimeSpan.FromSeconds(1);
 
@@ -48,6 +51,7 @@ public sealed class BackpackStreamClientOptions
     private TimeSpan _keepAliveInterval = TimeSpan.FromSeconds(30);
     private TimeSpan _keepAliveTimeout = TimeSpan.FromSeconds(30);
     private TimeSpan? _dataSilenceTimeout;
+    private int _maxStreamsPerConnection = DefaultMaxStreamsPerConnection;
 
     /// <summary>The WebSocket endpoint.</summary>
     /// <value>Defaults to <see cref="DefaultEndpoint"/>. Must be an absolute <c>ws://</c> or <c>wss://</c> URI.</value>
@@ -201,6 +205,21 @@ public sealed class BackpackStreamClientOptions
         set => _dataSilenceTimeout = value is { } timeout
             ? ValidateRange(timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(DataSilenceTimeout))
             : null;
+    }
+
+    /// <summary>
+    /// The most streams one connection carries. Past it the client opens another connection (with its own receive loop
+    /// and reconnects) and subscribes further streams there; consumers see no difference.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultMaxStreamsPerConnection"/>; from 1 to 100,000.</value>
+    /// <remarks>
+    /// Every connection reconnects on its own; their <c>Reconnecting</c> and <c>Reconnected</c> events are raised by the
+    /// client. <c>State</c> and <c>ConnectAsync</c> concern the first connection.
+    /// </remarks>
+    public int MaxStreamsPerConnection
+    {
+        get => _maxStreamsPerConnection;
+        set => _maxStreamsPerConnection = ValidateRange(value, 1, 100_000, nameof(MaxStreamsPerConnection));
     }
 
     /// <summary>

@@ -53,8 +53,8 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":4}"));
         h.Connection.PushText(TestStreams.Frame("bookTicker.SOL_USDC", "{\"id\":5}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":4}"], await ReadAsync(trades, 2));
-        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await ReadAsync(depth, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":4}"], await SubscriptionReads.ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await SubscriptionReads.ReadAsync(depth, 2));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class BackpackStreamClientTests
 
         h.Connection.PushText("{\"stream\":\"trade.SOL_USDC\",\"extra\":[1,{\"a\":2}],\"data\":{\"id\":2}}");
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class BackpackStreamClientTests
         var (equity, _) = await h.SubscribeConfirmedAsync("bookTicker.SPCX.US_USDC", "{\"id\":1}");
         h.Connection.PushText(TestStreams.Frame("bookTicker.SPCX.US_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(equity, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(equity, 2));
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":3}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}", "{\"id\":3}"], await ReadAsync(first, 3));
-        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await ReadAsync(second, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}", "{\"id\":3}"], await SubscriptionReads.ReadAsync(first, 3));
+        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await SubscriptionReads.ReadAsync(second, 2));
         Assert.Single(h.Connection.Sent);
     }
 
@@ -196,7 +196,7 @@ public class BackpackStreamClientTests
         await Assert.ThrowsAsync<BackpackStreamException>(() => pending.OrTimeout());
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
         Assert.False(trades.Completion.IsCompleted);
     }
 
@@ -230,7 +230,7 @@ public class BackpackStreamClientTests
         h.Connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
         Assert.Equal(1, h.Client.UnattributedErrorCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[UnattributedServerError]") && e.Contains("4006"));
     }
@@ -321,7 +321,7 @@ public class BackpackStreamClientTests
 
         Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{{\"id\":{i}}}"), fastItems);
         Assert.Equal(3, slow.DroppedCount);
-        Assert.Equal(["{\"id\":3}", "{\"id\":4}", "{\"id\":5}"], await ReadAsync(slow, 3));
+        Assert.Equal(["{\"id\":3}", "{\"id\":4}", "{\"id\":5}"], await SubscriptionReads.ReadAsync(slow, 3));
         Assert.Equal(0, fast.DroppedCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[ItemsDropped]"));
     }
@@ -360,7 +360,7 @@ public class BackpackStreamClientTests
 
         h.Connection.PushFragmented(TestStreams.Frame("trade.SOL_USDC", big), fragmentSize: 7);
 
-        Assert.Equal(["{\"id\":1}", big], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", big], await SubscriptionReads.ReadAsync(trades, 2));
     }
 
     [Fact]
@@ -395,7 +395,7 @@ public class BackpackStreamClientTests
         h.Connection.PushBytes([0x7B, 0xFF, 0xFE, 0x7D], WebSocketMessageType.Text, true);
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
         Assert.Equal(6, h.Client.ParseFailureCount);
         Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
     }
@@ -413,7 +413,7 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"long\":\"payload\"}"));
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"a\":1}"));
 
-        Assert.Equal([2, 7], await ReadAsync(subscription, 2));
+        Assert.Equal([2, 7], await SubscriptionReads.ReadAsync(subscription, 2));
         Assert.Equal(1, h.Client.ParseFailureCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[PayloadRejected]") && e.Contains("trade.SOL_USDC"));
     }
@@ -456,7 +456,7 @@ public class BackpackStreamClientTests
         var (again, request) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":7}");
         Assert.Equal(2, h.Connector.AttemptCount);
         Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal(["{\"id\":7}"], await ReadAsync(again, 1));
+        Assert.Equal(["{\"id\":7}"], await SubscriptionReads.ReadAsync(again, 1));
     }
 
     [Fact]
@@ -583,19 +583,5 @@ public class BackpackStreamClientTests
         options.StreamCapacity = 6;
 
         Assert.Equal(5, client.Options.StreamCapacity);
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(BackpackSubscription<T> subscription, int count)
-    {
-        var items = new List<T>();
-        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
-        var reader = subscription.GetAsyncEnumerator(cts.Token);
-        while (items.Count < count && await reader.MoveNextAsync())
-        {
-            items.Add(reader.Current);
-        }
-
-        // Keep the subscription: the enumerator is not disposed, so leaving here does not release it.
-        return items;
     }
 }
