@@ -9,8 +9,11 @@ namespace Backpack.WebSockets;
 
 public partial class BackpackStreamClient
 {
-    /// <summary>Returns the live session, connecting first when there is none.</summary>
-    private async Task<ConnectionSession> EnsureConnectedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the live session, connecting first when there is none; returns <see langword="null"/> while a reconnect is
+    /// under way (the reconnect subscribes every registered stream once it has a connection).
+    /// </summary>
+    private async Task<ConnectionSession?> EnsureConnectedAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         var session = Volatile.Read(ref _session);
@@ -36,32 +39,78 @@ public partial class BackpackStreamClient
         }
     }
 
-    private async Task<ConnectionSession> ConnectCoreAsync(CancellationToken cancellationToken)
+    private async Task<ConnectionSession?> ConnectCoreAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             ThrowIfDisposed();
-            _state = BackpackConnectionState.Connecting;
+            if (!_stateMachine.TryChangeState(BackpackConnectionState.Disconnected, BackpackConnectionState.Connecting))
+            {
+                // Reconnecting (a session would have been returned above when connected).
+                return _session;
+            }
         }
 
-        var endpoint = _options.Endpoint;
-        Log.Connecting(_logger, endpoint);
-        using var activity = BackpackStreamActivities.StartConnect(endpoint);
-        using var timeoutCts = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider);
-        using var linkedCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token, _disposeCts.Token);
         IWebSocketConnection socket;
         try
         {
-            socket = await _connector.ConnectAsync(endpoint, linkedCts.Token).ConfigureAwait(false);
+            socket = await OpenSocketAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _stateMachine.TryChangeState(BackpackConnectionState.Connecting, BackpackConnectionState.Disconnected);
+            }
+
+            throw;
+        }
+
+        var session = new ConnectionSession(socket, _options.MaxMessageSize, _timeProvider.GetTimestamp());
+        lock (_gate)
+        {
+            if (!_stateMachine.TryChangeState(BackpackConnectionState.Connecting, BackpackConnectionState.Connected))
+            {
+                socket.Abort();
+                _ = socket.DisposeAsync();
+                throw new ObjectDisposedException(GetType().FullName);
+            }
+
+            _session = session;
+        }
+
+        StartSession(session);
+        return session;
+    }
+
+    /// <summary>
+    /// Opens one WebSocket (after synchronizing the clock when asked to). Failures surface as
+    /// <see cref="BackpackStreamException"/>, except a cancellation by <paramref name="cancellationToken"/>.
+    /// </summary>
+    private async Task<IWebSocketConnection> OpenSocketAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = _options.Endpoint;
+        using var timeoutCts = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider);
+        using var linkedCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token, _disposeCts.Token);
+        if (_signer is not null && _options.SynchronizeClock)
+        {
+            await SynchronizeClockAsync(linkedCts.Token).ConfigureAwait(false);
+        }
+
+        Log.Connecting(_logger, endpoint);
+        using var activity = BackpackStreamActivities.StartConnect(endpoint);
+        try
+        {
+            var socket = await _connector.ConnectAsync(endpoint, linkedCts.Token).ConfigureAwait(false);
+            Log.Connected(_logger, endpoint);
+            return socket;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
         catch (Exception ex)
         {
-            SetStateUnlessClosed(BackpackConnectionState.Disconnected);
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
             var error = ex switch
             {
                 BackpackStreamException bse => bse,
@@ -75,34 +124,38 @@ public partial class BackpackStreamClient
             BackpackStreamActivities.Fail(activity, error);
             throw error;
         }
+    }
 
-        var session = new ConnectionSession(socket, _options.MaxMessageSize);
-        lock (_gate)
+    /// <summary>Starts a session's receive loop, request pump and (when configured) data-silence watchdog.</summary>
+    private void StartSession(ConnectionSession session)
+    {
+        if (_options.DataSilenceTimeout is { } timeout)
         {
-            if (_state == BackpackConnectionState.Closed)
-            {
-                socket.Abort();
-                _ = socket.DisposeAsync();
-                throw new ObjectDisposedException(GetType().FullName);
-            }
-
-            _session = session;
-            _state = BackpackConnectionState.Connected;
+            // Checking four times per timeout detects silence within 1.25 timeouts.
+            var period = timeout / 4;
+            session.Watchdog = _timeProvider.CreateTimer(_ => CheckSilence(session, timeout), null, period, period);
         }
 
         session.ReceiveLoop = Task.Run(() => ReceiveLoopAsync(session));
         session.RequestPump = Task.Run(() => RunRequestPumpAsync(session));
-        Log.Connected(_logger, endpoint);
-        return session;
     }
 
-    private void SetStateUnlessClosed(BackpackConnectionState state)
+    /// <summary>Aborts a session that carries a stream known to tick but received nothing for <paramref name="timeout"/>.</summary>
+    private void CheckSilence(ConnectionSession session, TimeSpan timeout)
     {
-        lock (_gate)
+        if (session.IsClosing || _timeProvider.GetElapsedTime(session.LastReceivedTimestamp) < timeout)
         {
-            if (_state != BackpackConnectionState.Closed)
+            return;
+        }
+
+        foreach (var name in _registry.Keys)
+        {
+            if (StreamNames.IsTicking(name))
             {
-                _state = state;
+                Log.DataSilence(_logger, timeout, name);
+                session.SilenceDetected = true;
+                session.Socket.Abort();
+                return;
             }
         }
     }
@@ -117,6 +170,7 @@ public partial class BackpackStreamClient
             while (true)
             {
                 var kind = await session.Reader.ReadAsync(token).ConfigureAwait(false);
+                session.LastReceivedTimestamp = _timeProvider.GetTimestamp();
                 if (kind == ReceivedMessageKind.Close)
                 {
                     failure = OnCloseFrame(session);
@@ -131,6 +185,11 @@ public partial class BackpackStreamClient
             failure = new BackpackStreamException(BackpackStreamErrorCode.MessageTooLarge, ex.Message, innerException: ex);
             Log.MessageTooLarge(_logger, ex.MaxMessageSize);
             session.Socket.Abort();
+        }
+        catch (Exception ex) when (session.SilenceDetected)
+        {
+            failure = new BackpackStreamException(
+                BackpackStreamErrorCode.ConnectionLost, $"No data arrived for {_options.DataSilenceTimeout} on a stream that ticks; the connection is presumed dead.", innerException: ex);
         }
         catch (Exception) when (session.IsClosing || token.IsCancellationRequested)
         {
@@ -158,6 +217,7 @@ public partial class BackpackStreamClient
         }
 
         Log.ServerClosed(_logger, status?.ToString() ?? "none", description ?? string.Empty);
+        session.ClosedByServer = true;
 
         // Answer the server's Close so the handshake completes; the socket is discarded either way.
         _ = session.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None)
@@ -254,10 +314,24 @@ public partial class BackpackStreamClient
         RejectRegistration(registration, error);
     }
 
-    /// <summary>Ends a session (idempotent): every subscription of the session fails, and the client returns to Disconnected.</summary>
+    /// <summary>
+    /// Ends a session (idempotent). A loss (<paramref name="failure"/> set) of a connected client starts a reconnect, or,
+    /// when the policy gives up, fails every subscription and raises <see cref="Closed"/>. A session that ends while a
+    /// reconnect is under way is left to that reconnect; one that ends on dispose fails every subscription with ClientClosed.
+    /// </summary>
     private void EndSession(ConnectionSession session, Exception? failure)
     {
-        StreamRegistration[] registrations;
+        // The policy is user code: ask it before taking the lock, and only when a connected client lost its connection.
+        var lostAt = _timeProvider.GetTimestamp();
+        bool connected;
+        lock (_gate)
+        {
+            connected = ReferenceEquals(_session, session) && _stateMachine.Current == BackpackConnectionState.Connected;
+        }
+
+        var delay = failure is not null && connected ? NextReconnectDelay(0, TimeSpan.Zero, failure, session.ClosedByServer) : null;
+        StreamRegistration[]? registrations = null;
+        var gaveUp = false;
         lock (_gate)
         {
             if (!ReferenceEquals(_session, session))
@@ -266,26 +340,40 @@ public partial class BackpackStreamClient
             }
 
             _session = null;
-            if (_state != BackpackConnectionState.Closed)
+            session.Failure = failure;
+            var state = _stateMachine.Current;
+            if (failure is null || state == BackpackConnectionState.Closed)
             {
-                _state = BackpackConnectionState.Disconnected;
+                registrations = TakeAllRegistrations();
+                failure = null;
             }
-
-            registrations = TakeAllRegistrations();
+            else if (state == BackpackConnectionState.Connected && delay is { } firstDelay)
+            {
+                _stateMachine.TryChangeState(BackpackConnectionState.Connected, BackpackConnectionState.Reconnecting);
+                var previous = _reconnectTask;
+                _reconnectTask = Task.Run(() => ReconnectAsync(previous, failure, firstDelay, lostAt));
+            }
+            else if (_stateMachine.TryChangeState(BackpackConnectionState.Connected, BackpackConnectionState.Disconnected))
+            {
+                registrations = TakeAllRegistrations();
+                gaveUp = true;
+            }
         }
 
+        session.Watchdog?.Dispose();
         session.Requests.Writer.TryComplete();
         session.Cancellation.Cancel();
         session.Socket.Abort();
         _ = session.Socket.DisposeAsync();
-
-        var error = failure ?? new BackpackStreamException(BackpackStreamErrorCode.ClientClosed, "The client was disposed.");
         if (failure is not null)
         {
             Log.ConnectionLost(_logger, failure);
         }
 
-        EndRegistrations(registrations, error);
+        if (registrations is not null)
+        {
+            EndRegistrations(registrations, failure ?? new BackpackStreamException(BackpackStreamErrorCode.ClientClosed, "The client was disposed."));
+        }
 
         // Requests that never went out complete now, so nobody waits on them.
         while (session.Requests.Reader.TryRead(out var request))
@@ -293,7 +381,10 @@ public partial class BackpackStreamClient
             request.Completion.TrySetResult();
         }
 
-        RaiseClosed(failure);
+        if (gaveUp)
+        {
+            RaiseClosed(failure);
+        }
     }
 
     /// <summary>Removes every registration from the registry. The caller holds <see cref="_gate"/>.</summary>

@@ -18,10 +18,14 @@ public partial class BackpackStreamClient
         private readonly ArrayBufferWriter<byte> _sendBuffer = new(256);
         private int _closing;
 
-        public ConnectionSession(IWebSocketConnection socket, int maxMessageSize)
+        private long _lastReceivedTimestamp;
+        private int _silenceDetected;
+
+        public ConnectionSession(IWebSocketConnection socket, int maxMessageSize, long openedTimestamp)
         {
             Socket = socket;
             Reader = new WebSocketMessageReader(socket, maxMessageSize);
+            _lastReceivedTimestamp = openedTimestamp;
         }
 
         public IWebSocketConnection Socket { get; }
@@ -42,6 +46,32 @@ public partial class BackpackStreamClient
 
         /// <summary><see langword="true"/> once the client started closing this session on purpose.</summary>
         public bool IsClosing => Volatile.Read(ref _closing) != 0;
+
+        /// <summary>When the last message (or the handshake) arrived, as a <see cref="TimeProvider"/> timestamp; read by the watchdog.</summary>
+        public long LastReceivedTimestamp
+        {
+            get => Interlocked.Read(ref _lastReceivedTimestamp);
+            set => Interlocked.Exchange(ref _lastReceivedTimestamp, value);
+        }
+
+        /// <summary>Set by the data-silence watchdog just before it aborts the socket, so the loss gets the right reason.</summary>
+        public bool SilenceDetected
+        {
+            get => Volatile.Read(ref _silenceDetected) != 0;
+            set => Volatile.Write(ref _silenceDetected, value ? 1 : 0);
+        }
+
+        /// <summary>Set by the receive loop when the server sent a Close frame: the reconnect then starts at once.</summary>
+        public bool ClosedByServer { get; set; }
+
+        /// <summary>The error that ended the session, once ended; <see langword="null"/> for a close on purpose.</summary>
+        public Exception? Failure { get; set; }
+
+        /// <summary>The registrations a reconnect queued on this session, to report which were subscribed again.</summary>
+        public List<StreamRegistration> Resubscribed { get; } = [];
+
+        /// <summary>The data-silence watchdog, when configured.</summary>
+        public ITimer? Watchdog { get; set; }
 
         public Task ReceiveLoop { get; set; } = Task.CompletedTask;
 

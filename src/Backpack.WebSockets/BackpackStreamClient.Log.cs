@@ -63,5 +63,33 @@ public partial class BackpackStreamClient
 
         [LoggerMessage(18, LogLevel.Error, "A handler of the {EventName} event threw.", EventName = "EventHandlerFailed")]
         public static partial void EventHandlerFailed(ILogger logger, string eventName, Exception exception);
+
+        // Ids 30-39: reconnects, clock and watchdog (19-29 left to other features being added in parallel).
+        [LoggerMessage(30, LogLevel.Warning, "The connection was lost; reconnecting in {Delay}.", EventName = "Reconnecting")]
+        public static partial void Reconnecting(ILogger logger, TimeSpan delay, Exception exception);
+
+        [LoggerMessage(31, LogLevel.Warning, "Reconnect attempt {Attempt} failed.", EventName = "ReconnectAttemptFailed")]
+        public static partial void ReconnectAttemptFailed(ILogger logger, int attempt, Exception exception);
+
+        [LoggerMessage(32, LogLevel.Information, "Reconnected after {Attempts} attempt(s) and {Downtime}; {StreamCount} stream(s) subscribed again.", EventName = "Reconnected")]
+        public static partial void Reconnected(ILogger logger, int attempts, TimeSpan downtime, int streamCount);
+
+        [LoggerMessage(33, LogLevel.Error, "The reconnect policy gave up; every subscription ended.", EventName = "ReconnectGaveUp")]
+        public static partial void ReconnectGaveUp(ILogger logger, Exception exception);
+
+        [LoggerMessage(34, LogLevel.Error, "The reconnect policy threw; the client does not reconnect.", EventName = "ReconnectPolicyFailed")]
+        public static partial void ReconnectPolicyFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(35, LogLevel.Information, "The exchange's clock is {OffsetMilliseconds} ms ahead of the local clock; signatures are adjusted.", EventName = "ClockSynchronized")]
+        public static partial void ClockSynchronized(ILogger logger, long offsetMilliseconds);
+
+        [LoggerMessage(36, LogLevel.Warning, "Reading the exchange's time from {Uri} failed; signatures keep the last offset.", EventName = "ClockSynchronizationFailed")]
+        public static partial void ClockSynchronizationFailed(ILogger logger, Uri uri, Exception exception);
+
+        [LoggerMessage(37, LogLevel.Warning, "No data for {Timeout} although {StreamName} ticks; dropping the connection.", EventName = "DataSilence")]
+        public static partial void DataSilence(ILogger logger, TimeSpan timeout, string streamName);
+
+        [LoggerMessage(38, LogLevel.Information, "Opened connection {ConnectionCount}: each carries at most {MaxStreams} streams.", EventName = "OverflowConnection")]
+        public static partial void OverflowConnection(ILogger logger, int connectionCount, int maxStreams);
     }
 }

@@ -35,13 +35,30 @@ public partial class BackpackStreamClient
                 stream.Name);
         }
 
-        var session = await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+        var target = PlaceStream(stream.Name);
+        try
+        {
+            return await target.SubscribeHereAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref target._pendingPlacements);
+        }
+    }
+
+    /// <summary>Subscribes on this client's own connection (the caller placed the stream here).</summary>
+    private async Task<BackpackSubscription<T>> SubscribeHereAsync<T>(BackpackStream<T> stream, CancellationToken cancellationToken)
+    {
+        await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
         BackpackSubscription<T> consumer;
         StreamRegistration<T> registration;
         lock (_gate)
         {
             ThrowIfDisposed();
-            if (!ReferenceEquals(_session, session))
+
+            // While reconnecting there is no session yet: the reconnect subscribes every registered stream, this one too.
+            var session = _session;
+            if (session is null && _stateMachine.Current != BackpackConnectionState.Reconnecting)
             {
                 throw new BackpackStreamException(BackpackStreamErrorCode.ConnectionLost, "The connection was lost while subscribing.", stream.Name);
             }
@@ -55,7 +72,7 @@ public partial class BackpackStreamClient
             {
                 registration = new StreamRegistration<T>(stream.Name, stream.Parser);
                 _registry[stream.Name] = registration;
-                session.Requests.Writer.TryWrite(new ServerRequest(ServerRequestKind.Subscribe, registration));
+                session?.Requests.Writer.TryWrite(new ServerRequest(ServerRequestKind.Subscribe, registration));
             }
 
             consumer = new BackpackSubscription<T>(registration, this, stream.IsPrivate ? _options.PrivateStreamCapacity : _options.StreamCapacity);
@@ -88,6 +105,14 @@ public partial class BackpackStreamClient
     {
         StreamNames.ValidateStreamName(streamName, nameof(streamName));
         ThrowIfDisposed();
+        foreach (var overflow in SnapshotOverflow())
+        {
+            if (overflow._registry.ContainsKey(streamName))
+            {
+                await overflow.UnsubscribeAsync(streamName, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         StreamRegistration? registration;
         ServerRequest? request = null;
         lock (_gate)
@@ -212,10 +237,10 @@ public partial class BackpackStreamClient
                 }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
-                    // A failed send means a broken socket; the receive loop ends the session and fails the subscriptions.
+                    // A failed send means a broken socket: abort it so the receive loop ends the session, which reconnects
+                    // (and resubscribes this stream) or fails the subscriptions.
                     Log.SendFailed(_logger, request.Registration.Name, ex);
-                    request.Registration.TryReject(new BackpackStreamException(
-                        BackpackStreamErrorCode.ConnectionLost, $"Sending the request for '{request.Registration.Name}' failed: {ex.Message}", request.Registration.Name, innerException: ex));
+                    session.Socket.Abort();
                 }
                 finally
                 {
@@ -241,18 +266,19 @@ public partial class BackpackStreamClient
         IReadOnlyList<string>? signature = null;
         if (registration.IsPrivate)
         {
-            var timestamp = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            var timestamp = GetSignatureTimestamp();
             signature = _signer!.SignSubscription(timestamp, (long)_options.SignatureWindow.TotalMilliseconds);
         }
 
         Log.Subscribing(_logger, registration.Name, registration.IsPrivate);
         using var activity = BackpackStreamActivities.StartSubscribe(registration.Name, registration.StreamType);
+        var answered = registration.BeginAttempt();
         session.InFlight = registration;
         try
         {
             await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
             registration.SubscribeSent = true;
-            await registration.Confirmation.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await answered.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             session.InFlight = null;
 
             // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
@@ -261,7 +287,7 @@ public partial class BackpackStreamClient
                 registration.Confirm();
             }
 
-            if (registration.Confirmation.IsCompletedSuccessfully)
+            if (registration.Confirmation.IsCompletedSuccessfully && !registration.IsRemoved)
             {
                 Log.Subscribed(_logger, registration.Name);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Backpack.WebSockets.Authentication;
+using Backpack.WebSockets.Connection;
 using Backpack.WebSockets.Diagnostics;
 using Backpack.WebSockets.Streams;
 using Backpack.WebSockets.Transport;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Backpack.WebSockets;
 
 /// <summary>
-/// The client for Backpack Exchange WebSocket streams: one connection that carries every public and private stream,
-/// delivered as typed <see cref="IAsyncEnumerable{T}"/> subscriptions.
+/// The client for Backpack Exchange WebSocket streams: one connection that carries every public and private stream
+/// (more connections past <see cref="BackpackStreamClientOptions.MaxStreamsPerConnection"/>), delivered as typed
+/// <see cref="IAsyncEnumerable{T}"/> subscriptions.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,9 +27,11 @@ namespace Backpack.WebSockets;
 /// bounded buffer of its own (see <see cref="BackpackSubscription{T}"/>).
 /// </para>
 /// <para>
-/// The connection does not come back by itself yet: when it is lost, every subscription ends with
-/// <see cref="BackpackStreamErrorCode.ConnectionLost"/>, the state returns to <see cref="BackpackConnectionState.Disconnected"/>,
-/// and the next subscribe connects again.
+/// A lost connection comes back by itself (<see cref="BackpackStreamClientOptions.ReconnectPolicy"/>): the client raises
+/// <see cref="Reconnecting"/>, reconnects, subscribes every live stream again (private ones signed afresh), then raises
+/// <see cref="Reconnected"/> with the downtime. Each consumer's <c>await foreach</c> goes on across reconnects; items
+/// published during the downtime are not received. Only when the policy gives up (or the client is disposed) does every
+/// subscription end and <see cref="Closed"/> get raised.
 /// </para>
 /// </remarks>
 /// <example>
@@ -60,9 +64,14 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly Ed25519Signer? _signer;
     private readonly BackpackStreamMetrics? _metrics;
 
+    private readonly ConnectionStateMachine _stateMachine = new();
+    private readonly BackpackReconnectPolicy _reconnectPolicy = BackpackReconnectPolicy.Default;
+
     private ConnectionSession? _session;
-    private BackpackConnectionState _state;
+    private Task _reconnectTask = Task.CompletedTask;
     private Task? _disposeTask;
+    private HttpClient? _ownedHttpClient;
+    private long _clockOffsetMilliseconds;
     private long _parseFailureCount;
     private long _unattributedErrorCount;
 
@@ -118,6 +127,8 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BackpackStreamClient>();
         HttpClient = httpClient;
+        _loggerFactory = loggerFactory;
+        _reconnectPolicy = _options.ReconnectPolicy ?? BackpackReconnectPolicy.Default;
         _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
         _signer = CreateSigner(_options);
         _metrics = new BackpackStreamMetrics(meterFactory, () => _registry.Count, SumBufferedItems);
@@ -129,9 +140,30 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Raised when the connection ended: with the error that ended it, or <see langword="null"/> after <see cref="DisposeAsync"/>.</summary>
+    /// <summary>
+    /// Raised when the client stopped for good: with the error that ended the connection when the reconnect policy gave up,
+    /// or <see langword="null"/> after <see cref="DisposeAsync"/>. Not raised for a connection loss that is reconnected.
+    /// </summary>
     /// <remarks>Raised on the thread pool, never on the receive loop; exceptions from handlers are logged and swallowed.</remarks>
     public event Func<Exception?, Task>? Closed;
+
+    /// <summary>
+    /// Raised with the error that ended the connection as soon as the loss is detected and a reconnect will be attempted,
+    /// before any item of the new connection is delivered. From now on items may be missed until <see cref="Reconnected"/>.
+    /// </summary>
+    /// <remarks>
+    /// Raised on the thread pool, never on the receive loop; the reconnect waits for the handlers, so keep them short.
+    /// Exceptions from handlers are logged and swallowed.
+    /// </remarks>
+    public event Func<Exception?, Task>? Reconnecting;
+
+    /// <summary>
+    /// Raised once the client reconnected and subscribed every live stream again, after <see cref="State"/> became
+    /// <see cref="BackpackConnectionState.Connected"/>. <see cref="BackpackReconnectedEventArgs.Downtime"/> is the window in
+    /// which items may have been missed.
+    /// </summary>
+    /// <remarks>Raised on the thread pool, never on the receive loop; exceptions from handlers are logged and swallowed.</remarks>
+    public event Func<BackpackReconnectedEventArgs, Task>? Reconnected;
 
     /// <summary>The connection's current state.</summary>
     public virtual BackpackConnectionState State
@@ -140,7 +172,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         {
             lock (_gate)
             {
-                return _state;
+                return _stateMachine.Current;
             }
         }
     }
@@ -152,13 +184,13 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     public virtual string? ApiKey => _signer?.PublicKeyBase64;
 
     /// <summary>How many frames could not be read (malformed JSON or payload). Each one was logged and skipped.</summary>
-    public long ParseFailureCount => Interlocked.Read(ref _parseFailureCount);
+    public long ParseFailureCount => Interlocked.Read(ref _parseFailureCount) + SnapshotOverflow().Sum(c => c.ParseFailureCount);
 
     /// <summary>How many server error frames arrived while no SUBSCRIBE was waiting for an answer. Each one was logged.</summary>
-    public long UnattributedErrorCount => Interlocked.Read(ref _unattributedErrorCount);
+    public long UnattributedErrorCount => Interlocked.Read(ref _unattributedErrorCount) + SnapshotOverflow().Sum(c => c.UnattributedErrorCount);
 
     /// <summary>The stream names with a live server subscription, for diagnostics.</summary>
-    public virtual IReadOnlyCollection<string> ActiveStreams => [.. _registry.Keys];
+    public virtual IReadOnlyCollection<string> ActiveStreams => [.. _registry.Keys, .. SnapshotOverflow().SelectMany(c => c.ActiveStreams)];
 
     /// <summary>The HTTP client for REST calls, when one was given.</summary>
     internal HttpClient? HttpClient { get; }
@@ -166,7 +198,10 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     /// <summary>The client's instruments (null only for a mock made with the protected constructor).</summary>
     internal BackpackStreamMetrics? Metrics => _metrics;
 
-    /// <summary>Connects now, rather than on the first subscribe. Does nothing when already connected.</summary>
+    /// <summary>The estimated offset of the exchange's clock from the local one, added to signature timestamps (see <see cref="BackpackStreamClientOptions.SynchronizeClock"/>).</summary>
+    public TimeSpan ClockOffset => TimeSpan.FromMilliseconds(Interlocked.Read(ref _clockOffsetMilliseconds));
+
+    /// <summary>Connects now, rather than on the first subscribe. Does nothing when already connected or reconnecting.</summary>
     /// <param name="cancellationToken">Cancels the handshake.</param>
     /// <returns>A task that completes when connected.</returns>
     /// <exception cref="BackpackStreamException">The handshake failed (<see cref="BackpackStreamErrorCode.ConnectionFailed"/>).</exception>
@@ -224,27 +259,39 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
 
     private async Task DisposeCoreAsync()
     {
-        ConnectionSession? session;
+        Task reconnect;
         lock (_gate)
         {
-            _state = BackpackConnectionState.Closed;
-            session = _session;
+            _stateMachine.TryChangeState(_stateMachine.Current, BackpackConnectionState.Closed);
+            reconnect = _reconnectTask;
         }
 
         Log.Disposing(_logger);
         await _disposeCts.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(CloseSessionAsync(), DisposeOverflowAsync()).ConfigureAwait(false);
+
+        // A reconnect stops at its next step (delays and handshakes observe the dispose token); a session it opened
+        // before it saw the Closed state is closed here too, so nothing outlives the client.
+        await reconnect.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await CloseSessionAsync().ConfigureAwait(false);
+
+        FailAllRegistrations(new BackpackStreamException(BackpackStreamErrorCode.ClientClosed, "The client was disposed."));
+        RaiseClosed(null);
+        _signer?.Dispose();
+        _ownedHttpClient?.Dispose();
+        _metrics?.Dispose();
+        _connectLock.Dispose();
+        _disposeCts.Dispose();
+    }
+
+    private async Task CloseSessionAsync()
+    {
+        var session = Volatile.Read(ref _session);
         if (session is not null)
         {
             await session.CloseAsync(_options.CloseTimeout, _timeProvider).ConfigureAwait(false);
             EndSession(session, null);
         }
-
-        // Subscriptions made while no session existed (none can be) and any left over end here too.
-        FailAllRegistrations(new BackpackStreamException(BackpackStreamErrorCode.ClientClosed, "The client was disposed."));
-        _signer?.Dispose();
-        _metrics?.Dispose();
-        _connectLock.Dispose();
-        _disposeCts.Dispose();
     }
 
     private void ThrowIfDisposed()
@@ -254,25 +301,30 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
 
     private void RaiseClosed(Exception? exception)
     {
-        var handler = Closed;
+        if (Closed is { } handler)
+        {
+            _ = Task.Run(() => InvokeHandlersAsync(handler, exception, nameof(Closed)));
+        }
+    }
+
+    /// <summary>Runs every handler of an event in turn; an exception from one is logged and the next still runs.</summary>
+    private async Task InvokeHandlersAsync<TArgument>(Func<TArgument, Task>? handler, TArgument argument, string eventName)
+    {
         if (handler is null)
         {
             return;
         }
 
-        _ = Task.Run(async () =>
+        foreach (var single in handler.GetInvocationList().Cast<Func<TArgument, Task>>())
         {
-            foreach (var single in handler.GetInvocationList().Cast<Func<Exception?, Task>>())
+            try
             {
-                try
-                {
-                    await single(exception).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    Log.EventHandlerFailed(_logger, nameof(Closed), ex);
-                }
+                await single(argument).ConfigureAwait(false);
             }
-        });
+            catch (Exception ex)
+            {
+                Log.EventHandlerFailed(_logger, eventName, ex);
+            }
+        }
     }
 }

@@ -33,6 +33,9 @@ public sealed class BackpackStreamClientOptions
     /// <summary>The default largest message accepted from the server, 4 MiB.</summary>
     public const int DefaultMaxMessageSize = 4 * 1024 * 1024;
 
+    /// <summary>The default most streams one connection carries, 1000 (Backpack publishes no limit).</summary>
+    public const int DefaultMaxStreamsPerConnection = 1000;
+
     /// <summary>The default time the client waits for an error frame after a SUBSCRIBE, 1 second.</summary>
     public static readonly TimeSpan DefaultSubscribeErrorWindow = TimeSpan.FromSeconds(1);
 
@@ -47,6 +50,8 @@ public sealed class BackpackStreamClientOptions
     private TimeSpan _closeTimeout = TimeSpan.FromSeconds(2);
     private TimeSpan _keepAliveInterval = TimeSpan.FromSeconds(30);
     private TimeSpan _keepAliveTimeout = TimeSpan.FromSeconds(30);
+    private TimeSpan? _dataSilenceTimeout;
+    private int _maxStreamsPerConnection = DefaultMaxStreamsPerConnection;
 
     /// <summary>The WebSocket endpoint.</summary>
     /// <value>
@@ -172,6 +177,55 @@ public sealed class BackpackStreamClientOptions
         set => _keepAliveTimeout = value == Timeout.InfiniteTimeSpan
             ? value
             : ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveTimeout));
+    }
+
+    /// <summary>Decides whether and when the client reconnects after the connection was lost.</summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>: <see cref="BackpackReconnectPolicy.Default"/> (never gives up; 0 s, 1 s, 2 s, 4 s …
+    /// up to 30 s). Set <see cref="BackpackReconnectPolicy.Never"/> (or any policy that returns <see langword="null"/>) to
+    /// disable reconnects: a lost connection then ends every subscription with <see cref="BackpackStreamErrorCode.ConnectionLost"/>.
+    /// </value>
+    public BackpackReconnectPolicy? ReconnectPolicy { get; set; }
+
+    /// <summary>
+    /// Whether to estimate the offset between the local clock and the exchange's from <c>GET {RestEndpoint}/api/v1/time</c>
+    /// before each connection, and add it to the timestamps of signed private subscribes.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="false"/>. Turn it on when the local clock may be off by more than
+    /// <see cref="SignatureWindow"/>. Used only with credentials; a failed time request is logged and the last offset kept.
+    /// </value>
+    public bool SynchronizeClock { get; set; }
+
+    /// <summary>
+    /// How long a connection that carries a stream known to tick (<c>ticker.*</c>, <c>markPrice.*</c>) may stay silent
+    /// before the client treats it as dead and reconnects.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="null"/> (off). From 1 s to 1 hour. Connections that carry only quiet streams (private
+    /// streams, trades of an idle market) are never judged by it.
+    /// </value>
+    public TimeSpan? DataSilenceTimeout
+    {
+        get => _dataSilenceTimeout;
+        set => _dataSilenceTimeout = value is { } timeout
+            ? ValidateRange(timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(DataSilenceTimeout))
+            : null;
+    }
+
+    /// <summary>
+    /// The most streams one connection carries. Past it the client opens another connection (with its own receive loop
+    /// and reconnects) and subscribes further streams there; consumers see no difference.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultMaxStreamsPerConnection"/>; from 1 to 100,000.</value>
+    /// <remarks>
+    /// Every connection reconnects on its own; their <c>Reconnecting</c> and <c>Reconnected</c> events are raised by the
+    /// client. <c>State</c> and <c>ConnectAsync</c> concern the first connection.
+    /// </remarks>
+    public int MaxStreamsPerConnection
+    {
+        get => _maxStreamsPerConnection;
+        set => _maxStreamsPerConnection = ValidateRange(value, 1, 100_000, nameof(MaxStreamsPerConnection));
     }
 
     /// <summary>

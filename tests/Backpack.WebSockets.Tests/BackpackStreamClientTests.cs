@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Backpack.WebSockets.Tests.Fakes;
-using NSec.Cryptography;
 
 namespace Backpack.WebSockets.Tests;
 
@@ -54,8 +53,8 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":4}"));
         h.Connection.PushText(TestStreams.Frame("bookTicker.SOL_USDC", "{\"id\":5}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":4}"], await ReadAsync(trades, 2));
-        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await ReadAsync(depth, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":4}"], await SubscriptionReads.ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await SubscriptionReads.ReadAsync(depth, 2));
     }
 
     [Fact]
@@ -66,7 +65,7 @@ public class BackpackStreamClientTests
 
         h.Connection.PushText("{\"stream\":\"trade.SOL_USDC\",\"extra\":[1,{\"a\":2}],\"data\":{\"id\":2}}");
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public class BackpackStreamClientTests
         var (equity, _) = await h.SubscribeConfirmedAsync("bookTicker.SPCX.US_USDC", "{\"id\":1}");
         h.Connection.PushText(TestStreams.Frame("bookTicker.SPCX.US_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(equity, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(equity, 2));
     }
 
     [Fact]
@@ -89,8 +88,8 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":3}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}", "{\"id\":3}"], await ReadAsync(first, 3));
-        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await ReadAsync(second, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}", "{\"id\":3}"], await SubscriptionReads.ReadAsync(first, 3));
+        Assert.Equal(["{\"id\":2}", "{\"id\":3}"], await SubscriptionReads.ReadAsync(second, 2));
         Assert.Single(h.Connection.Sent);
     }
 
@@ -141,8 +140,8 @@ public class BackpackStreamClientTests
         await unsubscribing.OrTimeout();
 
         Assert.Equal("UNSUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal(["{\"id\":1}"], await ReadToEndAsync(first));
-        Assert.Empty(await ReadToEndAsync(second));
+        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadToEndAsync(first));
+        Assert.Empty(await SubscriptionReads.ReadToEndAsync(second));
         Assert.True(second.Completion.IsCompletedSuccessfully);
     }
 
@@ -197,7 +196,7 @@ public class BackpackStreamClientTests
         await Assert.ThrowsAsync<BackpackStreamException>(() => pending.OrTimeout());
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
         Assert.False(trades.Completion.IsCompleted);
     }
 
@@ -231,7 +230,7 @@ public class BackpackStreamClientTests
         h.Connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
         Assert.Equal(1, h.Client.UnattributedErrorCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[UnattributedServerError]") && e.Contains("4006"));
     }
@@ -263,7 +262,7 @@ public class BackpackStreamClientTests
         Assert.Equal(TestKeys.PublicKey, signature[0]);
         Assert.Equal(expectedTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), signature[2]);
         Assert.Equal("7000", signature[3]);
-        Assert.True(Verifies(signature[1], $"instruction=subscribe&timestamp={expectedTimestamp}&window=7000"));
+        Assert.True(TestKeys.Verifies(signature[1], $"instruction=subscribe&timestamp={expectedTimestamp}&window=7000"));
         Assert.Equal(["account.orderUpdate"], request.GetProperty("params").EnumerateArray().Select(e => e.GetString()));
 
         h.Connection.PushText(TestStreams.Frame("account.orderUpdate", "{}"));
@@ -322,7 +321,7 @@ public class BackpackStreamClientTests
 
         Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{{\"id\":{i}}}"), fastItems);
         Assert.Equal(3, slow.DroppedCount);
-        Assert.Equal(["{\"id\":3}", "{\"id\":4}", "{\"id\":5}"], await ReadAsync(slow, 3));
+        Assert.Equal(["{\"id\":3}", "{\"id\":4}", "{\"id\":5}"], await SubscriptionReads.ReadAsync(slow, 3));
         Assert.Equal(0, fast.DroppedCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[ItemsDropped]"));
     }
@@ -361,18 +360,22 @@ public class BackpackStreamClientTests
 
         h.Connection.PushFragmented(TestStreams.Frame("trade.SOL_USDC", big), fragmentSize: 7);
 
-        Assert.Equal(["{\"id\":1}", big], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", big], await SubscriptionReads.ReadAsync(trades, 2));
     }
 
     [Fact]
     public async Task MessageLargerThanTheMaximum_EndsTheConnectionWithMessageTooLarge()
     {
-        await using var h = new ClientHarness(o => o.MaxMessageSize = 4096);
+        await using var h = new ClientHarness(o =>
+        {
+            o.MaxMessageSize = 4096;
+            o.ReconnectPolicy = BackpackReconnectPolicy.Never;
+        });
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":1}");
 
         h.Connection.PushFragmented(TestStreams.Frame("trade.SOL_USDC", "{\"pad\":\"" + new string('x', 5000) + "\"}"), 1000);
 
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.MessageTooLarge, error.ErrorCode);
         Assert.True(h.Connection.IsAborted);
         Assert.Equal(BackpackConnectionState.Disconnected, h.Client.State);
@@ -392,7 +395,7 @@ public class BackpackStreamClientTests
         h.Connection.PushBytes([0x7B, 0xFF, 0xFE, 0x7D], WebSocketMessageType.Text, true);
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
-        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await ReadAsync(trades, 2));
+        Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
         Assert.Equal(6, h.Client.ParseFailureCount);
         Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
     }
@@ -410,15 +413,15 @@ public class BackpackStreamClientTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"long\":\"payload\"}"));
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"a\":1}"));
 
-        Assert.Equal([2, 7], await ReadAsync(subscription, 2));
+        Assert.Equal([2, 7], await SubscriptionReads.ReadAsync(subscription, 2));
         Assert.Equal(1, h.Client.ParseFailureCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[PayloadRejected]") && e.Contains("trade.SOL_USDC"));
     }
 
     [Fact]
-    public async Task ServerCloseFrame_EndsSubscriptionsWithConnectionLostAndRaisesClosed()
+    public async Task ServerCloseFrame_WithReconnectDisabled_EndsSubscriptionsWithConnectionLostAndRaisesClosed()
     {
-        await using var h = new ClientHarness();
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         h.Client.Closed += ex =>
         {
@@ -429,7 +432,7 @@ public class BackpackStreamClientTests
 
         h.Connection.PushClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
 
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
         Assert.Contains("server shutting down", error.Message);
         Assert.True(error.IsTransient);
@@ -439,13 +442,13 @@ public class BackpackStreamClientTests
     }
 
     [Fact]
-    public async Task AbruptDrop_EndsSubscriptions_AndTheNextSubscribeConnectsAgain()
+    public async Task AbruptDrop_WithReconnectDisabled_EndsSubscriptions_AndTheNextSubscribeConnectsAgain()
     {
-        await using var h = new ClientHarness();
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC");
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
         Assert.IsType<WebSocketException>(error.InnerException);
         await h.WaitForClosedAsync();
@@ -453,7 +456,7 @@ public class BackpackStreamClientTests
         var (again, request) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":7}");
         Assert.Equal(2, h.Connector.AttemptCount);
         Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal(["{\"id\":7}"], await ReadAsync(again, 1));
+        Assert.Equal(["{\"id\":7}"], await SubscriptionReads.ReadAsync(again, 1));
     }
 
     [Fact]
@@ -506,7 +509,7 @@ public class BackpackStreamClientTests
         await h.Client.DisposeAsync().OrTimeout();
         await h.Client.DisposeAsync().OrTimeout();
 
-        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => ReadToEndAsync(trades));
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
         Assert.Equal(BackpackStreamErrorCode.ClientClosed, error.ErrorCode);
         Assert.Equal(BackpackConnectionState.Closed, h.Client.State);
         Assert.Equal(1, h.Connection.CloseCallCount);
@@ -580,37 +583,5 @@ public class BackpackStreamClientTests
         options.StreamCapacity = 6;
 
         Assert.Equal(5, client.Options.StreamCapacity);
-    }
-
-    private static bool Verifies(string signatureBase64, string message)
-    {
-        var publicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(TestKeys.PublicKey), KeyBlobFormat.RawPublicKey);
-        return SignatureAlgorithm.Ed25519.Verify(publicKey, System.Text.Encoding.UTF8.GetBytes(message), Convert.FromBase64String(signatureBase64));
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(BackpackSubscription<T> subscription, int count)
-    {
-        var items = new List<T>();
-        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
-        var reader = subscription.GetAsyncEnumerator(cts.Token);
-        while (items.Count < count && await reader.MoveNextAsync())
-        {
-            items.Add(reader.Current);
-        }
-
-        // Keep the subscription: the enumerator is not disposed, so leaving here does not release it.
-        return items;
-    }
-
-    private static async Task<List<T>> ReadToEndAsync<T>(BackpackSubscription<T> subscription)
-    {
-        var items = new List<T>();
-        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
-        await foreach (var item in subscription.WithCancellation(cts.Token))
-        {
-            items.Add(item);
-        }
-
-        return items;
     }
 }

@@ -22,7 +22,7 @@ public class LoggingTests
         await orders.DisposeAsync().OrTimeout();
         await h.ReadRequestAsync();
         h.Connection.Fail(new System.Net.WebSockets.WebSocketException("drop"));
-        await h.WaitForClosedAsync();
+        await h.WaitForEventAsync("Reconnected");
         var (_, again) = await h.SubscribeConfirmedAsync("account.balanceUpdate");
         signatures.Add(again.GetProperty("signature")[1].GetString()!);
         await h.Client.DisposeAsync().OrTimeout();

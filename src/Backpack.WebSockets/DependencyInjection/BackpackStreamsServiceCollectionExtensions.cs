@@ -55,6 +55,7 @@ public static class BackpackStreamsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        // ReconnectPolicy is an abstract type, set in code only: the generated binder skips it (SYSLIB1100/1101, see the csproj).
         services.AddOptions<BackpackStreamClientOptions>().Bind(configuration);
         return AddCore(services);
     }

@@ -8,6 +8,10 @@ internal static class StreamNames
 
     public static bool IsPrivate(string name) => name.StartsWith(PrivatePrefix, StringComparison.Ordinal);
 
+    /// <summary>Whether the stream publishes on a steady beat whatever the market does, so silence means a dead connection.</summary>
+    public static bool IsTicking(string name) =>
+        name.StartsWith("ticker.", StringComparison.Ordinal) || name.StartsWith("markPrice.", StringComparison.Ordinal);
+
     /// <summary>
     /// The stream type of a name, for metric tags: the name without symbol or interval (<c>depth.200ms.SOL_USDC</c> gives
     /// <c>depth</c>, <c>account.orderUpdate.SOL_USDC</c> gives <c>account.orderUpdate</c>).

@@ -12,6 +12,9 @@ internal abstract class StreamRegistration
 {
     private readonly TaskCompletionSource _confirmation = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The answer to the SUBSCRIBE last sent (one per connection); the request pump waits on it.</summary>
+    private TaskCompletionSource _attempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected StreamRegistration(string name)
     {
         Name = name;
@@ -43,10 +46,32 @@ internal abstract class StreamRegistration
     /// <summary>The item type of this registration's consumers, to reject a second descriptor of another type.</summary>
     public abstract Type ItemType { get; }
 
-    public void Confirm() => _confirmation.TrySetResult();
+    /// <summary>
+    /// Starts waiting for the answer to a new SUBSCRIBE (the first one, or a resubscribe after a reconnect, when
+    /// <see cref="Confirmation"/> has long completed). Called by the request pump just before it sends.
+    /// </summary>
+    /// <returns>A task that completes when this SUBSCRIBE was confirmed or rejected.</returns>
+    public Task BeginAttempt()
+    {
+        var attempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _attempt, attempt);
+        return attempt.Task;
+    }
 
-    /// <summary>Fails a pending confirmation; returns <see langword="false"/> when it had already completed.</summary>
-    public bool TryReject(Exception exception) => _confirmation.TrySetException(exception);
+    public void Confirm()
+    {
+        _confirmation.TrySetResult();
+        Volatile.Read(ref _attempt).TrySetResult();
+    }
+
+    /// <summary>Fails a pending confirmation (and ends the wait for the SUBSCRIBE in flight); returns <see langword="false"/> when it had already completed.</summary>
+    public bool TryReject(Exception exception)
+    {
+        // Fail the confirmation before waking the request pump: once awake, the pump confirms whatever is still pending.
+        var rejected = _confirmation.TrySetException(exception);
+        Volatile.Read(ref _attempt).TrySetResult();
+        return rejected;
+    }
 
     /// <summary>Parses one <c>data</c> payload and delivers it to every consumer. Called by the receive loop only.</summary>
     /// <exception cref="Protocol.PayloadFormatException">The payload is malformed.</exception>

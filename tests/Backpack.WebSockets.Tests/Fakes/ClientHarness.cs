@@ -11,8 +11,20 @@ public sealed class ClientHarness : IAsyncDisposable
         Options = new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test") };
         configure?.Invoke(Options);
         Client = new BackpackStreamClient(Microsoft.Extensions.Options.Options.Create(Options), Connector, Time, Logs);
+        Client.Reconnecting += _ =>
+        {
+            Record("Reconnecting");
+            return Task.CompletedTask;
+        };
+        Client.Reconnected += args =>
+        {
+            LastReconnected = args;
+            Record("Reconnected");
+            return Task.CompletedTask;
+        };
         Client.Closed += ex =>
         {
+            Record("Closed");
             lock (_closed)
             {
                 _closed.Add(ex);
@@ -29,6 +41,52 @@ public sealed class ClientHarness : IAsyncDisposable
     }
 
     private readonly List<Exception?> _closed = [];
+    private readonly List<string> _events = [];
+    private readonly List<(string Name, int Count, TaskCompletionSource Signal)> _eventWaiters = [];
+
+    /// <summary>The lifecycle events raised so far (Reconnecting, Reconnected, Closed), in order.</summary>
+    public IReadOnlyList<string> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    /// <summary>The data of the last <see cref="BackpackStreamClient.Reconnected"/> event.</summary>
+    public BackpackReconnectedEventArgs? LastReconnected { get; private set; }
+
+    /// <summary>Completes once the client raised the event <paramref name="name"/> <paramref name="count"/> times.</summary>
+    public Task WaitForEventAsync(string name, int count = 1)
+    {
+        lock (_events)
+        {
+            if (_events.Count(e => e == name) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _eventWaiters.Add((name, count, signal));
+            return signal.Task.WaitAsync(TestTimeouts.Hang);
+        }
+    }
+
+    private void Record(string name)
+    {
+        lock (_events)
+        {
+            _events.Add(name);
+            foreach (var waiter in _eventWaiters.Where(w => _events.Count(e => e == w.Name) >= w.Count).ToList())
+            {
+                _eventWaiters.Remove(waiter);
+                waiter.Signal.TrySetResult();
+            }
+        }
+    }
     private readonly List<TaskCompletionSource> _closedWaiters = [];
 
     /// <summary>Completes once the client raised <see cref="BackpackStreamClient.Closed"/> <paramref name="count"/> times.</summary>

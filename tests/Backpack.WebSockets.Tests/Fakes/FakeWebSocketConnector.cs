@@ -5,15 +5,51 @@ namespace Backpack.WebSockets.Tests.Fakes;
 /// <summary>Hands out <see cref="FakeWebSocketConnection"/>s and records every connection attempt.</summary>
 public sealed class FakeWebSocketConnector : IWebSocketConnector
 {
-    private readonly Queue<Exception> _failures = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Exception> _failures = new();
     private readonly List<FakeWebSocketConnection> _connections = [];
+    private readonly List<(int Index, TaskCompletionSource<FakeWebSocketConnection> Signal)> _waiters = [];
+    private int _attemptCount;
 
-    public int AttemptCount { get; private set; }
+    public int AttemptCount => Volatile.Read(ref _attemptCount);
 
-    public IReadOnlyList<FakeWebSocketConnection> Connections => _connections;
+    public IReadOnlyList<FakeWebSocketConnection> Connections
+    {
+        get
+        {
+            lock (_connections)
+            {
+                return [.. _connections];
+            }
+        }
+    }
 
     /// <summary>The connection handed out last.</summary>
-    public FakeWebSocketConnection Current => _connections[^1];
+    public FakeWebSocketConnection Current
+    {
+        get
+        {
+            lock (_connections)
+            {
+                return _connections[^1];
+            }
+        }
+    }
+
+    /// <summary>Completes with the connection handed out as number <paramref name="index"/> (0-based), once it was.</summary>
+    public Task<FakeWebSocketConnection> WaitForConnectionAsync(int index)
+    {
+        lock (_connections)
+        {
+            if (_connections.Count > index)
+            {
+                return Task.FromResult(_connections[index]);
+            }
+
+            var signal = new TaskCompletionSource<FakeWebSocketConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((index, signal));
+            return signal.Task.WaitAsync(TestTimeouts.Hang);
+        }
+    }
 
     public Uri? LastEndpoint { get; private set; }
 
@@ -22,7 +58,7 @@ public sealed class FakeWebSocketConnector : IWebSocketConnector
 
     public Task<IWebSocketConnection> ConnectAsync(Uri endpoint, CancellationToken cancellationToken = default)
     {
-        AttemptCount++;
+        Interlocked.Increment(ref _attemptCount);
         LastEndpoint = endpoint;
         cancellationToken.ThrowIfCancellationRequested();
         if (_failures.TryDequeue(out var failure))
@@ -31,7 +67,16 @@ public sealed class FakeWebSocketConnector : IWebSocketConnector
         }
 
         var connection = new FakeWebSocketConnection();
-        _connections.Add(connection);
+        lock (_connections)
+        {
+            _connections.Add(connection);
+            foreach (var waiter in _waiters.Where(w => w.Index == _connections.Count - 1).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Signal.TrySetResult(connection);
+            }
+        }
+
         return Task.FromResult<IWebSocketConnection>(connection);
     }
 }

@@ -1,0 +1,7 @@
+namespace Backpack.WebSockets.Connection;
+
+/// <summary>Gives up at once: a lost connection is not re-established.</summary>
+internal sealed class NeverReconnectPolicy : BackpackReconnectPolicy
+{
+    public override TimeSpan? NextRetryDelay(BackpackRetryContext context) => null;
+}
