@@ -91,7 +91,8 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _options = value.Clone();
         _connector = connector ?? new ClientWebSocketConnector(_options);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BackpackStreamClient>();
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = LoggerFactory.CreateLogger<BackpackStreamClient>();
         HttpClient = httpClient;
         _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
         _signer = CreateSigner(_options);
