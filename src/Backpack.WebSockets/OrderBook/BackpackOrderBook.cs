@@ -131,6 +131,9 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         }
     }
 
+    /// <summary>The writers' lock, for tests that need the writer to stand still (readers never take it).</summary>
+    internal Lock WriteLock => _writeLock;
+
     /// <summary>Where snapshots come from; the REST endpoint unless a test replaces it before the book starts.</summary>
     internal Func<CancellationToken, Task<DepthSnapshot>> SnapshotSource { get; set; }
 
@@ -170,16 +173,17 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
             }
         }
 
+        bool disposed;
         lock (_writeLock)
         {
-            if (!_isDisposed)
+            disposed = _isDisposed;
+            if (!disposed)
             {
                 _pump = Task.Run(() => RunAsync(subscription));
-                subscription = null!;
             }
         }
 
-        if (subscription is not null)
+        if (disposed)
         {
             await subscription.DisposeAsync().ConfigureAwait(false);
             throw new ObjectDisposedException(GetType().FullName);
