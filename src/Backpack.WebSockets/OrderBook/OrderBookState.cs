@@ -11,7 +11,8 @@ public enum OrderBookState
 
     /// <summary>
     /// Was in sync, but a gap, a crossed book, dropped updates or a lost connection broke it; a resync from a fresh snapshot
-    /// is under way. The book has no levels until it is <see cref="Synced"/> again.
+    /// is under way. The book has no levels until it is <see cref="Synced"/> again. A book that stopped with an error it
+    /// cannot recover from (see <see cref="BackpackOrderBook.WatchAsync"/>) stays here.
     /// </summary>
     Stale,
 }

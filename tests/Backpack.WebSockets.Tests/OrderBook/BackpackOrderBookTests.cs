@@ -36,6 +36,19 @@ public sealed class BackpackOrderBookTests
     }
 
     [Fact]
+    public async Task Snapshot_IsRequestedWithTheConfiguredLimit()
+    {
+        await using var h = new BookHarness(o => o.SnapshotLimit = 50);
+        _ = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+
+        var request = await h.Http.NextRequestAsync();
+
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal("/api/v1/depth?symbol=SOL_USDC&limit=50", request.RequestUri!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task StartAsync_SnapshotOlderThanTheFirstUpdate_FetchesAgainAfterBackoff()
     {
         await using var h = new BookHarness(o => o.RetryDelay = TimeSpan.FromSeconds(3));
