@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Backpack.WebSockets;
 using Backpack.WebSockets.Models;
+using Backpack.WebSockets.OrderBook;
 
 namespace Backpack.StreamViewer;
 
@@ -41,7 +42,8 @@ internal sealed class ConsoleRenderer(ViewerState state, Func<BackpackConnection
 
     public void Render()
     {
-        var book = state.Book.Top(Depth);
+        // One immutable snapshot per frame: the levels, the state and the update id always belong together.
+        var book = state.Book.GetSnapshot(Depth);
         if (InPlace)
         {
             output.Write(Screen(book));
@@ -54,21 +56,19 @@ internal sealed class ConsoleRenderer(ViewerState state, Func<BackpackConnection
         output.Flush();
     }
 
-    private string SummaryLine(BookView book)
+    private string SummaryLine(OrderBookSnapshot book)
     {
         var line = new StringBuilder($"book {state.Symbol} ");
-        if (book.IsSynced && book.Bids.Count > 0 && book.Asks.Count > 0)
+        if (book is { State: OrderBookState.Synced, BestBid: { } bid, BestAsk: { } ask })
         {
-            var bid = book.Bids[0];
-            var ask = book.Asks[0];
             line.Append(CultureInfo.InvariantCulture, $"update={book.LastUpdateId} bid={bid.Price}x{bid.Quantity} ask={ask.Price}x{ask.Quantity} spread={ask.Price - bid.Price}");
         }
         else
         {
-            line.Append(book.IsSynced ? "update=" + book.LastUpdateId.ToString(CultureInfo.InvariantCulture) : "update=syncing").Append(" bid=- ask=- spread=-");
+            line.Append(book.State == OrderBookState.Synced ? "update=" + book.LastUpdateId.ToString(CultureInfo.InvariantCulture) : "update=-").Append(" bid=- ask=- spread=-");
         }
 
-        line.Append(CultureInfo.InvariantCulture, $" trades={state.TradeCount} state={connectionState()}");
+        line.Append(CultureInfo.InvariantCulture, $" book={book.State} resyncs={state.Book.ResyncCount} trades={state.TradeCount} state={connectionState()}");
         if (state.ShowsOrders)
         {
             line.Append(CultureInfo.InvariantCulture, $" orders={state.OrderCount}");
@@ -77,12 +77,12 @@ internal sealed class ConsoleRenderer(ViewerState state, Func<BackpackConnection
         return line.ToString();
     }
 
-    private string Screen(BookView book)
+    private string Screen(OrderBookSnapshot book)
     {
         var screen = new StringBuilder("\u001b[H");
         void Line(string text = "") => screen.Append(text).Append(ClearToEndOfLine).Append('\n');
 
-        Line($"Backpack stream viewer  {state.Symbol}  state={connectionState()}  update={(book.IsSynced ? book.LastUpdateId.ToString(CultureInfo.InvariantCulture) : "syncing")}  resyncs={book.Resyncs}   {Dim}Ctrl+C to quit{Reset}");
+        Line($"Backpack stream viewer  {state.Symbol}  state={connectionState()}  book={book.State}  update={book.LastUpdateId.ToString(CultureInfo.InvariantCulture)}  resyncs={state.Book.ResyncCount}   {Dim}Ctrl+C to quit{Reset}");
         Line();
         Line($"{"",5}{"Price",16}{"Quantity",16}");
 

@@ -3,6 +3,7 @@ using Backpack.Samples;
 using Backpack.StreamViewer;
 using Backpack.WebSockets;
 using Backpack.WebSockets.Authentication;
+using Backpack.WebSockets.OrderBook;
 
 // Exit codes: 0 done (duration elapsed or Ctrl+C), 1 runtime failure, 2 bad arguments or credentials.
 var arguments = SampleArguments.Parse(args, out var error);
@@ -72,11 +73,13 @@ try
     }
 
     await using var client = new BackpackStreamClient(options);
-    using var http = new HttpClient { BaseAddress = options.RestEndpoint, Timeout = TimeSpan.FromSeconds(10) };
-    var state = new ViewerState(arguments.Symbol, showsOrders: credentials is not null);
+
+    // Why the library's book: it buffers depth, fetches REST snapshots until one covers the stream, and resyncs on any gap.
+    await using var book = new BackpackOrderBook(client, arguments.Symbol);
+    var state = new ViewerState(book, showsOrders: credentials is not null);
     renderer = new ConsoleRenderer(state, () => client.State, Console.Out, inPlace: !Console.IsOutputRedirected);
     renderer.Begin();
-    await new StreamViewerApp(client, new DepthSnapshotClient(http), state, renderer).RunAsync(ct).ConfigureAwait(false);
+    await new StreamViewerApp(client, state, renderer).RunAsync(ct).ConfigureAwait(false);
     return 0;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)

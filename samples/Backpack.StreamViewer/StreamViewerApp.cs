@@ -1,29 +1,21 @@
-using System.Threading.Channels;
 using Backpack.WebSockets;
-using Backpack.WebSockets.Models;
+using Backpack.WebSockets.OrderBook;
 
 namespace Backpack.StreamViewer;
 
-/// <summary>Runs the stream readers, the book synchronizer and the renderer until cancelled.</summary>
-internal sealed class StreamViewerApp(BackpackStreamClient client, DepthSnapshotClient snapshots, ViewerState state, ConsoleRenderer renderer)
+/// <summary>Runs the book, the stream readers and the renderer until cancelled.</summary>
+internal sealed class StreamViewerApp(BackpackStreamClient client, ViewerState state, ConsoleRenderer renderer)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    // Why capacity 1 and DropWrite: several gaps while a snapshot is in flight need only one more fetch.
-    private readonly Channel<bool> _resync = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled; a non-transient stream error ends the run.</summary>
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled; an error the book or a stream cannot recover from ends the run.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ct = linked.Token;
-
-        // Why depth first: diffs must be buffered before the snapshot is fetched, or the book could miss updates.
-        var depth = await client.SubscribeAsync(BackpackStreams.Depth(state.Symbol), ct).ConfigureAwait(false);
         var tasks = new List<Task>
         {
-            ReadDepthAsync(depth, ct),
-            SynchronizeBookAsync(ct),
+            FollowBookAsync(ct),
             ReadAsync(BackpackStreams.Trades(state.Symbol), state.AddTrade, ct),
             RenderAsync(ct),
         };
@@ -46,61 +38,21 @@ internal sealed class StreamViewerApp(BackpackStreamClient client, DepthSnapshot
         }
     }
 
-    private async Task ReadDepthAsync(BackpackSubscription<DepthUpdate> subscription, CancellationToken ct)
+    /// <summary>Starts the book and reports its state changes; the book resyncs and resubscribes by itself.</summary>
+    private async Task FollowBookAsync(CancellationToken ct)
     {
-        while (true)
+        await state.Book.StartAsync(ct).ConfigureAwait(false);
+        var last = OrderBookState.Synced;
+
+        // Why depth 0: only the state is needed here; the renderer reads the levels itself.
+        await foreach (var snapshot in state.Book.WatchAsync(0, ct).ConfigureAwait(false))
         {
-            try
+            if (snapshot.State != last)
             {
-                await using (subscription)
-                {
-                    state.Book.Reset();
-                    _resync.Writer.TryWrite(true);
-                    await foreach (var diff in subscription.WithCancellation(ct).ConfigureAwait(false))
-                    {
-                        if (!state.Book.OnDiff(diff))
-                        {
-                            state.Status = $"{DateTime.Now:HH:mm:ss} depth gap at update {diff.FirstUpdateId}: resynchronizing";
-                            _resync.Writer.TryWrite(true);
-                        }
-                    }
-                }
-            }
-            catch (BackpackStreamException ex) when (ex.IsTransient)
-            {
-                state.Status = $"{DateTime.Now:HH:mm:ss} depth: {ex.ErrorCode}; resubscribing";
-            }
-
-            // Why resubscribe: the client does not reconnect by itself yet; the next subscribe connects again.
-            await Task.Delay(RetryDelay, ct).ConfigureAwait(false);
-            subscription = await SubscribeWithRetryAsync(BackpackStreams.Depth(state.Symbol), ct).ConfigureAwait(false);
-        }
-    }
-
-    private async Task SynchronizeBookAsync(CancellationToken ct)
-    {
-        await foreach (var _ in _resync.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-        {
-            while (true)
-            {
-                SnapshotResult result;
-                try
-                {
-                    result = state.Book.TryApplySnapshot(await snapshots.GetAsync(state.Symbol, ct).ConfigureAwait(false));
-                }
-                catch (HttpRequestException ex)
-                {
-                    state.Status = $"{DateTime.Now:HH:mm:ss} snapshot failed: {ex.Message}";
-                    result = SnapshotResult.TooOld;
-                }
-
-                if (result == SnapshotResult.Synced)
-                {
-                    break;
-                }
-
-                // Why wait: the REST snapshot lags the stream; give it time to catch up with the buffered diffs.
-                await Task.Delay(TimeSpan.FromMilliseconds(250), ct).ConfigureAwait(false);
+                last = snapshot.State;
+                state.Status = snapshot.State == OrderBookState.Synced
+                    ? $"{DateTime.Now:HH:mm:ss} book in sync again at update {snapshot.LastUpdateId} (resync {state.Book.ResyncCount})"
+                    : $"{DateTime.Now:HH:mm:ss} book {snapshot.State}: resyncing from a new snapshot";
             }
         }
     }
@@ -125,23 +77,8 @@ internal sealed class StreamViewerApp(BackpackStreamClient client, DepthSnapshot
                 state.Status = $"{DateTime.Now:HH:mm:ss} {stream.Name}: {ex.ErrorCode}; resubscribing";
             }
 
+            // Why resubscribe: the client does not reconnect by itself yet; the next subscribe connects again.
             await Task.Delay(RetryDelay, ct).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<BackpackSubscription<T>> SubscribeWithRetryAsync<T>(BackpackStream<T> stream, CancellationToken ct)
-    {
-        while (true)
-        {
-            try
-            {
-                return await client.SubscribeAsync(stream, ct).ConfigureAwait(false);
-            }
-            catch (BackpackStreamException ex) when (ex.IsTransient)
-            {
-                state.Status = $"{DateTime.Now:HH:mm:ss} {stream.Name}: {ex.ErrorCode}; retrying";
-                await Task.Delay(RetryDelay, ct).ConfigureAwait(false);
-            }
         }
     }
 

@@ -1,9 +1,10 @@
 using Backpack.WebSockets.Models;
+using Backpack.WebSockets.OrderBook;
 
 namespace Backpack.StreamViewer;
 
 /// <summary>Everything the screen shows, written by the stream readers and read by the renderer.</summary>
-internal sealed class ViewerState(string symbol, bool showsOrders)
+internal sealed class ViewerState(BackpackOrderBook book, bool showsOrders)
 {
     private const int MaxTrades = 10;
     private const int MaxOrders = 5;
@@ -15,11 +16,12 @@ internal sealed class ViewerState(string symbol, bool showsOrders)
     private long _orderCount;
     private string? _status;
 
-    public string Symbol { get; } = symbol;
+    public string Symbol => Book.Symbol;
 
     public bool ShowsOrders { get; } = showsOrders;
 
-    public LocalBook Book { get; } = new();
+    /// <summary>The library's order book: synced from the depth stream and REST snapshots, resynced on any gap.</summary>
+    public BackpackOrderBook Book { get; } = book;
 
     public long TradeCount { get { lock (_lock) { return _tradeCount; } } }
 

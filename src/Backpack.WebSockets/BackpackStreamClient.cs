@@ -125,7 +125,8 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _options = value.Clone();
         _connector = connector ?? new ClientWebSocketConnector(_options);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BackpackStreamClient>();
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = LoggerFactory.CreateLogger<BackpackStreamClient>();
         HttpClient = httpClient;
         _loggerFactory = loggerFactory;
         _reconnectPolicy = _options.ReconnectPolicy ?? BackpackReconnectPolicy.Default;

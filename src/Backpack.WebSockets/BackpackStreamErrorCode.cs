@@ -31,4 +31,7 @@ public enum BackpackStreamErrorCode
 
     /// <summary>The client was disposed while the operation was pending.</summary>
     ClientClosed,
+
+    /// <summary>An order book could not get a usable REST depth snapshot (HTTP error, timeout, malformed body, or every snapshot too old).</summary>
+    SnapshotFailed,
 }

@@ -1,0 +1,424 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using Backpack.WebSockets.OrderBook;
+using Backpack.WebSockets.Tests.Fakes;
+using static Backpack.WebSockets.Tests.OrderBook.DepthJson;
+
+namespace Backpack.WebSockets.Tests.OrderBook;
+
+public sealed class BackpackOrderBookTests
+{
+    private static (decimal, decimal)[] Levels(IReadOnlyList<Models.PriceLevel> levels) => [.. levels.Select(l => (l.Price, l.Quantity))];
+
+    [Fact]
+    public async Task StartAsync_BuffersUpdates_DropsThoseInTheSnapshot_AndAppliesTheRest()
+    {
+        await using var h = new BookHarness();
+        var start = await h.StartAsync();
+        Assert.Equal(OrderBookState.Syncing, h.Book.State);
+
+        h.PushDiff(1000, 1000, [L("98", "5")], []);
+        h.PushDiff(1001, 1001, [L("99.5", "2")], [L("101", "0.00")]);
+        var request = await h.Http.NextRequestAsync();
+        Assert.Equal("https://rest.fake.test/api/v1/depth?symbol=SOL_USDC&limit=1000", request.RequestUri!.AbsoluteUri);
+        h.Http.RespondJson(Snapshot(1000, [L("98.5", "4"), L("99", "1")], [L("101", "3"), L("102", "7")]));
+        await start.OrTimeout();
+
+        var book = await h.WaitForAsync(s => s.LastUpdateId == 1001);
+        Assert.Equal(OrderBookState.Synced, book.State);
+        Assert.Equal([(99.5m, 2m), (99m, 1m), (98.5m, 4m)], Levels(book.Bids));
+        Assert.Equal([(102m, 7m)], Levels(book.Asks));
+        Assert.Equal(new Models.PriceLevel(99.5m, 2m), h.Book.BestBid);
+        Assert.Equal(new Models.PriceLevel(102m, 7m), h.Book.BestAsk);
+        Assert.Equal(0, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSynced]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Snapshot_IsRequestedWithTheConfiguredLimit()
+    {
+        await using var h = new BookHarness(o => o.SnapshotLimit = 50);
+        _ = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+
+        var request = await h.Http.NextRequestAsync();
+
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal("/api/v1/depth?symbol=SOL_USDC&limit=50", request.RequestUri!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task StartAsync_SnapshotOlderThanTheFirstUpdate_FetchesAgainAfterBackoff()
+    {
+        await using var h = new BookHarness(o => o.RetryDelay = TimeSpan.FromSeconds(3));
+        var start = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(990, [L("99", "1")], [L("101", "3")]));
+
+        // The snapshot lags the stream: the book waits out the backoff on the client's clock, then asks again.
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).OrTimeout();
+        Assert.Equal(1, h.Http.RequestCount);
+        h.Time.Advance(TimeSpan.FromSeconds(3));
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(1000, [L("99", "1")], [L("101", "3")]));
+        await start.OrTimeout();
+
+        Assert.Equal(2, h.Http.RequestCount);
+        Assert.Equal(1001, h.Book.LastUpdateId);
+        Assert.Equal(99.5m, h.Book.BestBid?.Price);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotTooOld]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Snapshot_Http429_IsRetriedAfterRetryAfter_AndLogged()
+    {
+        await using var h = new BookHarness(o => o.RetryDelay = TimeSpan.FromSeconds(3));
+        var start = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+        await h.Http.NextRequestAsync();
+        var tooMany = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        tooMany.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+        h.Http.Respond(tooMany);
+
+        // Retry-After (7 s) wins over the 3 s backoff.
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(7)).OrTimeout();
+        h.Time.Advance(TimeSpan.FromSeconds(7));
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(1000, [L("99", "1")], [L("101", "3")]));
+        await start.OrTimeout();
+
+        Assert.Equal(OrderBookState.Synced, h.Book.State);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotFailed]", StringComparison.Ordinal) && e.Contains("429", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Snapshot_Http400_FaultsStartAsyncWithSnapshotFailed()
+    {
+        await using var h = new BookHarness();
+        var start = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson("{\"code\":\"INVALID_SYMBOL\",\"message\":\"Invalid symbol\"}", HttpStatusCode.BadRequest);
+
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => start).OrTimeout();
+        Assert.Equal(BackpackStreamErrorCode.SnapshotFailed, error.ErrorCode);
+        Assert.Equal(400, error.HttpStatusCode);
+        Assert.Equal(1, h.Http.RequestCount);
+        Assert.Equal(OrderBookState.Stale, h.Book.State);
+    }
+
+    [Fact]
+    public async Task Snapshot_AttemptsExhausted_FaultsStartAsync()
+    {
+        await using var h = new BookHarness(o =>
+        {
+            o.MaxSnapshotAttempts = 2;
+            o.RetryDelay = TimeSpan.FromSeconds(3);
+        });
+        var start = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.Respond(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).OrTimeout();
+        h.Time.Advance(TimeSpan.FromSeconds(3));
+        await h.Http.NextRequestAsync();
+        h.Http.Respond(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => start).OrTimeout();
+        Assert.Equal(BackpackStreamErrorCode.SnapshotFailed, error.ErrorCode);
+        Assert.Contains("after 2 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, h.Http.RequestCount);
+    }
+
+    [Fact]
+    public async Task Snapshot_TimeoutOnTheClientsClock_IsRetried()
+    {
+        await using var h = new BookHarness(o =>
+        {
+            o.SnapshotTimeout = TimeSpan.FromSeconds(20);
+            o.RetryDelay = TimeSpan.FromSeconds(3);
+        });
+        var start = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+        await h.Http.NextRequestAsync();
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(20)).OrTimeout();
+        h.Time.Advance(TimeSpan.FromSeconds(20));
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).OrTimeout();
+        h.Time.Advance(TimeSpan.FromSeconds(3));
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(1000, [L("99", "1")], [L("101", "3")]));
+        await start.OrTimeout();
+
+        Assert.Equal(OrderBookState.Synced, h.Book.State);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotFailed]", StringComparison.Ordinal) && e.Contains("timed out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartAsync_SymbolRejectedWith4006_ThrowsSubscriptionRejected()
+    {
+        await using var h = new BookHarness();
+        var start = await h.StartAsync();
+        h.Connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
+
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => start).OrTimeout();
+        Assert.Equal(BackpackStreamErrorCode.SubscriptionRejected, error.ErrorCode);
+        Assert.Equal(4006, error.ServerCode);
+        Assert.Equal(0, h.Http.RequestCount);
+    }
+
+    [Fact]
+    public async Task StartAsync_Twice_Throws()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => h.Book.StartAsync());
+        Assert.Contains("SOL_USDC", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gap_MarksStaleAtOnce_CountsAndLogsTheResync_ThenResyncs()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        h.PushDiff(1002, 1002, [L("99.6", "1")], []);
+        await h.WaitForAsync(s => s.LastUpdateId == 1002);
+
+        h.PushDiff(1005, 1005, [L("99.7", "1")], []);
+        var stale = await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+        Assert.Empty(stale.Bids);
+        Assert.Null(h.Book.BestBid);
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Gap", StringComparison.Ordinal));
+
+        // The update that showed the gap is the first of the new chain: a snapshot at 1004 covers it.
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(1004, [L("99", "1")], [L("101", "3")]));
+        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+        Assert.Equal(1005, synced.LastUpdateId);
+        Assert.Equal([(99.7m, 1m), (99m, 1m)], Levels(synced.Bids));
+        Assert.Equal(1, h.Book.ResyncCount);
+    }
+
+    [Fact]
+    public async Task DuplicateUpdate_IsIgnored()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        h.PushDiff(1002, 1002, [L("99.6", "1")], []);
+        h.PushDiff(1002, 1002, [L("99.6", "9")], []);
+        h.PushDiff(1003, 1003, [L("99.8", "1")], []);
+
+        var book = await h.WaitForAsync(s => s.LastUpdateId == 1003);
+        Assert.Equal(OrderBookState.Synced, book.State);
+        Assert.Equal([(99.8m, 1m), (99.6m, 1m), (99.5m, 2m), (99m, 1m)], Levels(book.Bids));
+    }
+
+    [Fact]
+    public async Task CrossedBook_MarksStale()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+
+        h.PushDiff(1002, 1002, [L("101.5", "1")], []);
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=CrossedBook", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnConnectionLost_MarksStale_KeepsTheSubscription_AndResyncsFromLaterUpdates()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+
+        h.Book.OnConnectionLost();
+        Assert.Equal(OrderBookState.Stale, h.Book.State);
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
+
+        h.PushDiff(1050, 1050, [L("99.2", "1")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(1049, [L("99", "1")], [L("101", "3")]));
+        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+
+        Assert.Equal(1050, synced.LastUpdateId);
+        Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(synced.Bids));
+        Assert.Single(h.Connector.Connections);
+        Assert.False(h.Connection.HasUnreadSent);
+    }
+
+    [Fact]
+    public async Task SnapshotFetchedBeforeAResync_IsDiscarded()
+    {
+        await using var h = new BookHarness();
+        var start = await h.StartAsync();
+        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
+        await h.Http.NextRequestAsync();
+
+        // The connection is lost while the snapshot is in flight: when it lands, it belongs to the old generation.
+        h.Book.OnConnectionLost();
+        h.Http.RespondJson(Snapshot(1000, [L("95", "1")], [L("101", "3")]));
+        h.PushDiff(1060, 1060, [L("99.2", "1")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(1059, [L("99", "1")], [L("101", "3")]));
+        await start.OrTimeout();
+
+        Assert.Equal(1060, h.Book.LastUpdateId);
+        Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(h.Book.GetSnapshot().Bids));
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotDiscarded]", StringComparison.Ordinal));
+
+        // Not counted as a resync: the book had never been in sync.
+        Assert.Equal(0, h.Book.ResyncCount);
+    }
+
+    [Fact]
+    public async Task OnSnapshotFetched_OlderGeneration_ReturnsDiscarded()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        var generation = h.Book.Generation;
+
+        h.Book.OnConnectionLost();
+        var outcome = h.Book.OnSnapshotFetched(generation, new DepthSnapshot(1001, [new(99m, 1m)], [new(101m, 1m)]));
+
+        Assert.Equal(SnapshotOutcome.Discarded, outcome);
+        Assert.Equal(OrderBookState.Stale, h.Book.State);
+        Assert.Equal(generation + 1, h.Book.Generation);
+    }
+
+    [Fact]
+    public async Task ClientReconnect_MarksStaleAtOnce_AndResyncsOnTheResubscribedStream()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "gone"));
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
+
+        // The client itself subscribes again on its new connection; the book keeps its subscription.
+        var second = await h.Connector.WaitForConnectionAsync(1).WaitAsync(TestTimeouts.Hang);
+        Assert.Contains("depth.SOL_USDC", await second.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
+        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
+        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+
+        Assert.Equal(2001, synced.LastUpdateId);
+        Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Equal(2, h.Connector.Connections.Count);
+    }
+
+    [Fact]
+    public async Task SubscriptionLostWithTheConnection_WithoutReconnects_Resubscribes_AndResyncs()
+    {
+        await using var h = new BookHarness(configureClient: o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
+        await h.StartSyncedAsync();
+
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "gone"));
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=ConnectionLost", StringComparison.Ordinal));
+
+        // The book subscribes again, which connects again.
+        var second = await h.Connector.WaitForConnectionAsync(1).WaitAsync(TestTimeouts.Hang);
+        Assert.Contains("depth.SOL_USDC", await second.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
+        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
+        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+
+        Assert.Equal(2001, synced.LastUpdateId);
+        Assert.Equal(1, h.Book.ResyncCount);
+    }
+
+    [Fact]
+    public async Task UpdatesDroppedBySlowReading_MarkStale()
+    {
+        await using var h = new BookHarness(configureClient: o => o.StreamCapacity = 1);
+        await h.StartSyncedAsync();
+        await h.WaitForAsync(s => s.LastUpdateId == 1001);
+
+        // Hold the writer still while updates arrive: the subscription's buffer of one overflows.
+        using (h.Book.WriteLock.EnterScope())
+        {
+            for (var id = 1002; id <= 1006; id++)
+            {
+                h.PushDiff(id, id, [L("99.6", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => h.Logs.Entries.Any(e => e.Contains("[ItemsDropped]", StringComparison.Ordinal)), TestTimeouts.Hang));
+        }
+
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=UpdatesDropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WatchAsync_SlowReader_GetsTheLatestBook_NotAQueue()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        await h.WaitForAsync(s => s.LastUpdateId == 1001);
+        await using var watcher = h.Book.WatchAsync(1).GetAsyncEnumerator();
+        Assert.True(await watcher.MoveNextAsync().AsTask().OrTimeout());
+        Assert.Equal(1001, watcher.Current.LastUpdateId);
+
+        h.PushDiff(1002, 1002, [L("99.6", "1")], []);
+        h.PushDiff(1003, 1003, [L("99.7", "1")], []);
+        h.PushDiff(1004, 1004, [L("99.8", "1")], []);
+        await h.WaitForAsync(s => s.LastUpdateId == 1004);
+
+        Assert.True(await watcher.MoveNextAsync().AsTask().OrTimeout());
+        Assert.Equal(1004, watcher.Current.LastUpdateId);
+        Assert.Equal([(99.8m, 1m)], Levels(watcher.Current.Bids));
+        Assert.Single(watcher.Current.Asks);
+    }
+
+    [Fact]
+    public async Task GetSnapshot_CutsToDepth_BestFirst()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        var full = await h.WaitForAsync(s => s.LastUpdateId == 1001);
+
+        var top = h.Book.GetSnapshot(1);
+
+        Assert.Equal(2, full.Bids.Count);
+        Assert.Equal([(99.5m, 2m)], Levels(top.Bids));
+        Assert.Equal([(101m, 3m)], Levels(top.Asks));
+        Assert.Equal(1001, top.LastUpdateId);
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.Book.GetSnapshot(-1));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ReleasesTheSubscription_AndEndsWatchers()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        var watching = Task.Run(async () =>
+        {
+            var count = 0;
+            await foreach (var _ in h.Book.WatchAsync(5))
+            {
+                count++;
+            }
+
+            return count;
+        });
+
+        await h.Book.DisposeAsync().OrTimeout();
+
+        Assert.Contains("UNSUBSCRIBE", await h.Connection.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
+        Assert.True(await watching.OrTimeout() >= 1);
+        Assert.Empty(h.Client.ActiveStreams);
+        Assert.Throws<ObjectDisposedException>(() => h.Book.StartAsync().GetAwaiter().GetResult());
+    }
+}
