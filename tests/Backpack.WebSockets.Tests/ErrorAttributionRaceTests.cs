@@ -20,7 +20,6 @@ public class ErrorAttributionRaceTests
     public async Task LateErrorForAReleasedSubscribe_IsNotBlamedOnTheNextStream(string release)
     {
         await using var h = new ClientHarness();
-        var window = h.Options.SubscribeErrorWindow;
         await ReleaseWhileInFlightAsync(h, release);
 
         var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
@@ -58,6 +57,26 @@ public class ErrorAttributionRaceTests
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":1}"));
         await using var trades = await next.OrTimeout();
         Assert.Equal("trade.SOL_USDC", trades.StreamName);
+        Assert.Equal(0, h.Client.UnattributedErrorCount);
+    }
+
+    [Fact]
+    public async Task ReleasedSubscribe_ThatTheServerAccepted_NoLongerHoldsTheNextSubscribe()
+    {
+        await using var h = new ClientHarness();
+        await ReleaseWhileInFlightAsync(h, "cancel");
+        var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
+        await h.Time.WaitForTimerAsync(h.Options.SubscribeErrorWindow - Early);
+
+        // A frame of the released stream (still on its way before the UNSUBSCRIBE took effect) means it was accepted.
+        h.Connection.PushText(TestStreams.Frame("depth.NOPE_USDC", "{}"));
+
+        var request = await h.ReadRequestAsync();
+        Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
+        Assert.Equal("trade.SOL_USDC", request.GetProperty("params")[0].GetString());
+        h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":1}"));
+        await using var trades = await next.OrTimeout();
+        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
         Assert.Equal(0, h.Client.UnattributedErrorCount);
     }
 
