@@ -26,11 +26,7 @@ public class ErrorAttributionRaceTests
         await WaitUntilThePumpIsWaitingAsync(h, windowsSoFar: 1);
         h.Connection.PushText(InvalidStream);
 
-        var request = await h.ReadRequestAsync();
-        Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal("trade.SOL_USDC", request.GetProperty("params")[0].GetString());
-        h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":1}"));
-        await using var trades = await next.OrTimeout();
+        await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
 
         Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
         Assert.Equal(["trade.SOL_USDC"], h.Client.ActiveStreams);
@@ -52,11 +48,8 @@ public class ErrorAttributionRaceTests
 
         // Silence for the rest of the released request's window: the next SUBSCRIBE goes out, with a window of its own.
         h.Time.Advance(window - Early);
-        var request = await h.ReadRequestAsync();
-        Assert.Equal("trade.SOL_USDC", request.GetProperty("params")[0].GetString());
-        h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":1}"));
-        await using var trades = await next.OrTimeout();
-        Assert.Equal("trade.SOL_USDC", trades.StreamName);
+        await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
+        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
         Assert.Equal(0, h.Client.UnattributedErrorCount);
     }
 
@@ -71,11 +64,7 @@ public class ErrorAttributionRaceTests
         // A frame of the released stream (still on its way before the UNSUBSCRIBE took effect) means it was accepted.
         h.Connection.PushText(TestStreams.Frame("depth.NOPE_USDC", "{}"));
 
-        var request = await h.ReadRequestAsync();
-        Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal("trade.SOL_USDC", request.GetProperty("params")[0].GetString());
-        h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":1}"));
-        await using var trades = await next.OrTimeout();
+        await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
         Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
         Assert.Equal(0, h.Client.UnattributedErrorCount);
     }
@@ -135,12 +124,18 @@ public class ErrorAttributionRaceTests
 
         // The server holds no subscription to undo, so the next frame out is the next SUBSCRIBE, not an UNSUBSCRIBE.
         var next = h.Client.SubscribeAsync(TestStreams.Raw("depth.SOL_USDC"));
+        await using var depth = await ExpectSubscribeAndConfirmAsync(h, next, "depth.SOL_USDC");
+        Assert.Equal(1, h.Client.UnattributedErrorCount);
+    }
+
+    /// <summary>Checks that the next frame out is the SUBSCRIBE for <paramref name="stream"/>, then confirms it with a first item.</summary>
+    private static async Task<BackpackSubscription<string>> ExpectSubscribeAndConfirmAsync(ClientHarness h, Task<BackpackSubscription<string>> pending, string stream)
+    {
         var request = await h.ReadRequestAsync();
         Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal("depth.SOL_USDC", request.GetProperty("params")[0].GetString());
-        h.Connection.PushText(TestStreams.Frame("depth.SOL_USDC", "{}"));
-        await using var depth = await next.OrTimeout();
-        Assert.Equal(1, h.Client.UnattributedErrorCount);
+        Assert.Equal(stream, request.GetProperty("params")[0].GetString());
+        h.Connection.PushText(TestStreams.Frame(stream, "{\"id\":1}"));
+        return await pending.OrTimeout();
     }
 
     /// <summary>Subscribes and lets the error window pass in silence, so the number of window timers stays known.</summary>
