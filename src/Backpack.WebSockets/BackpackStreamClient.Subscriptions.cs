@@ -298,32 +298,41 @@ public partial class BackpackStreamClient
         session.InFlight = registration;
         try
         {
-            await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
+            try
+            {
+                await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The socket is broken (or the session ending): the server subscription, if any, dies with it.
+                registration.SubscribeSent = false;
+                throw;
+            }
+
             var sentAt = _timeProvider.GetTimestamp();
             await settled.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (token.IsCancellationRequested)
+            if (!token.IsCancellationRequested)
             {
-                return null;
+                var remaining = _options.SubscribeErrorWindow - _timeProvider.GetElapsedTime(sentAt);
+                if (!answered.IsCompleted && registration.IsRemoved && remaining > TimeSpan.Zero)
+                {
+                    releasedWindow = answered.WaitAsync(remaining, _timeProvider, token);
+                    _ = releasedWindow.ContinueWith(
+                        t =>
+                        {
+                            _ = t.Exception;
+                            session.ClearInFlight(registration);
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                    return releasedWindow;
+                }
+
+                // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
+                registration.Confirm();
             }
 
-            var remaining = _options.SubscribeErrorWindow - _timeProvider.GetElapsedTime(sentAt);
-            if (!answered.IsCompleted && registration.IsRemoved && remaining > TimeSpan.Zero)
-            {
-                releasedWindow = answered.WaitAsync(remaining, _timeProvider, token);
-                _ = releasedWindow.ContinueWith(
-                    t =>
-                    {
-                        _ = t.Exception;
-                        session.ClearInFlight(registration);
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
-                return releasedWindow;
-            }
-
-            // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
-            registration.Confirm();
             if (registration.Confirmation.IsCompletedSuccessfully && !registration.IsRemoved)
             {
                 Log.Subscribed(_logger, registration.Name);
