@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Unicode;
 using Backpack.WebSockets.Diagnostics;
 using Backpack.WebSockets.Protocol;
@@ -253,7 +254,13 @@ public partial class BackpackStreamClient
         var registration = FindRegistration(envelope.StreamName);
         if (registration is null)
         {
-            // Frames still in flight after an UNSUBSCRIBE land here; nothing is waiting for them.
+            // Frames still in flight after an UNSUBSCRIBE land here; nothing is waiting for them. A frame of a released
+            // SUBSCRIBE still in flight proves the server accepted it, so the next SUBSCRIBE need not wait out its window.
+            if (session.InFlight is { IsRemoved: true } released && Ascii.Equals(envelope.StreamName, released.Name))
+            {
+                released.Confirm();
+            }
+
             return;
         }
 
@@ -290,7 +297,8 @@ public partial class BackpackStreamClient
 
     /// <summary>
     /// Attributes a server error frame. Error frames carry <c>"id": null</c>, so the client keeps at most one SUBSCRIBE
-    /// waiting for an answer and blames only that one; an error with nothing in flight is logged and counted.
+    /// waiting for an answer and blames only that one; an error with nothing in flight, or for a SUBSCRIBE whose consumers
+    /// all left, is logged and counted.
     /// </summary>
     private void OnErrorFrame(ConnectionSession session, int code, string? message)
     {
@@ -310,7 +318,18 @@ public partial class BackpackStreamClient
             $"The server rejected the subscription to '{registration.Name}' with code {code}: {message ?? "(no message)"}.",
             registration.Name,
             code);
-        Log.SubscriptionRejected(_logger, registration.Name, code, message ?? string.Empty);
+        if (registration.IsRemoved)
+        {
+            // Every consumer left before the answer (the request stays in flight until its window ends, so this late
+            // error cannot land on the next stream): nobody is waiting for it.
+            Interlocked.Increment(ref _unattributedErrorCount);
+            Log.ReleasedSubscriptionRejected(_logger, registration.Name, code, message ?? string.Empty);
+        }
+        else
+        {
+            Log.SubscriptionRejected(_logger, registration.Name, code, message ?? string.Empty);
+        }
+
         RejectRegistration(registration, error);
     }
 

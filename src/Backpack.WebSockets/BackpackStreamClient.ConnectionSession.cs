@@ -17,6 +17,7 @@ public partial class BackpackStreamClient
         private readonly SemaphoreSlim _sendLock = new(1, 1);
         private readonly ArrayBufferWriter<byte> _sendBuffer = new(256);
         private int _closing;
+        private StreamRegistration? _inFlight;
 
         private long _lastReceivedTimestamp;
         private int _silenceDetected;
@@ -41,8 +42,18 @@ public partial class BackpackStreamClient
         /// <summary>SUBSCRIBE / UNSUBSCRIBE requests, sent one at a time by the request pump.</summary>
         public Channel<ServerRequest> Requests { get; } = Channel.CreateUnbounded<ServerRequest>(new UnboundedChannelOptions { SingleReader = true });
 
-        /// <summary>The SUBSCRIBE waiting for its error window, if any. Read by the receive loop to attribute error frames.</summary>
-        public StreamRegistration? InFlight { get; set; }
+        /// <summary>
+        /// The SUBSCRIBE waiting for its error window, if any (possibly one whose consumers all left: see
+        /// <see cref="StreamRegistration.IsRemoved"/>). Read by the receive loop to attribute error frames.
+        /// </summary>
+        public StreamRegistration? InFlight
+        {
+            get => Volatile.Read(ref _inFlight);
+            set => Volatile.Write(ref _inFlight, value);
+        }
+
+        /// <summary>Ends the error window of <paramref name="registration"/>, unless another SUBSCRIBE is in flight by now.</summary>
+        public void ClearInFlight(StreamRegistration registration) => Interlocked.CompareExchange(ref _inFlight, null, registration);
 
         /// <summary><see langword="true"/> once the client started closing this session on purpose.</summary>
         public bool IsClosing => Volatile.Read(ref _closing) != 0;

@@ -64,6 +64,9 @@ public partial class BackpackStreamClient
         [LoggerMessage(18, LogLevel.Error, "A handler of the {EventName} event threw.", EventName = "EventHandlerFailed")]
         public static partial void EventHandlerFailed(ILogger logger, string eventName, Exception exception);
 
+        [LoggerMessage(29, LogLevel.Warning, "The server rejected the subscription to {StreamName} with code {ServerCode} ({ServerMessage}) after every consumer had left; no other stream is blamed.", EventName = "ReleasedSubscriptionRejected")]
+        public static partial void ReleasedSubscriptionRejected(ILogger logger, string streamName, int serverCode, string serverMessage);
+
         // Ids 30-39: reconnects, clock and watchdog (19-29 left to other features being added in parallel).
         [LoggerMessage(30, LogLevel.Warning, "The connection was lost; reconnecting in {Delay}.", EventName = "Reconnecting")]
         public static partial void Reconnecting(ILogger logger, TimeSpan delay, Exception exception);

@@ -126,7 +126,7 @@ public partial class BackpackStreamClient
             request = QueueUnsubscribe(registration);
         }
 
-        registration.TryReject(new BackpackStreamException(BackpackStreamErrorCode.SubscriptionRejected, $"'{streamName}' was unsubscribed while subscribing.", streamName));
+        registration.Release(new BackpackStreamException(BackpackStreamErrorCode.SubscriptionRejected, $"'{streamName}' was unsubscribed while subscribing.", streamName));
         registration.CompleteAll(null);
         if (request is not null)
         {
@@ -150,8 +150,9 @@ public partial class BackpackStreamClient
             request = QueueUnsubscribe(registration);
         }
 
-        // A SUBSCRIBE still waiting out its error window stops waiting, so the UNSUBSCRIBE behind it goes out now.
-        registration.TryReject(new OperationCanceledException($"Every consumer of '{registration.Name}' left before the subscription was confirmed."));
+        // A SUBSCRIBE still waiting out its error window stops holding the UNSUBSCRIBE behind it, which goes out now (the
+        // request stays the target of a late error frame until its window ends: see RunRequestPumpAsync).
+        registration.Release(new OperationCanceledException($"Every consumer of '{registration.Name}' left before the subscription was confirmed."));
         return request?.Completion.Task ?? Task.CompletedTask;
     }
 
@@ -216,9 +217,15 @@ public partial class BackpackStreamClient
     /// an error frame, or the end of the error window, so an error frame (which has no id) is never blamed on the wrong
     /// stream. Private SUBSCRIBEs are signed here, at send time, with a fresh timestamp.
     /// </summary>
+    /// <remarks>
+    /// A SUBSCRIBE whose consumers all left before it was answered stops holding the queue, but the server may still reject
+    /// it: it stays in flight, as the target of that error, until its window ends. UNSUBSCRIBEs go out meanwhile; the next
+    /// SUBSCRIBE waits, so the late error cannot be blamed on it.
+    /// </remarks>
     private async Task RunRequestPumpAsync(ConnectionSession session)
     {
         var token = session.Cancellation.Token;
+        Task? releasedWindow = null;
         try
         {
             await foreach (var request in session.Requests.Reader.ReadAllAsync(token).ConfigureAwait(false))
@@ -227,7 +234,13 @@ public partial class BackpackStreamClient
                 {
                     if (request.Kind == ServerRequestKind.Subscribe)
                     {
-                        await SendSubscribeAsync(session, request.Registration, token).ConfigureAwait(false);
+                        if (releasedWindow is not null && !request.Registration.IsRemoved)
+                        {
+                            await releasedWindow.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                            releasedWindow = null;
+                        }
+
+                        releasedWindow = await SendSubscribeAsync(session, request.Registration, token).ConfigureAwait(false) ?? releasedWindow;
                     }
                     else if (request.Registration.SubscribeSent)
                     {
@@ -254,13 +267,18 @@ public partial class BackpackStreamClient
         }
     }
 
-    private async Task SendSubscribeAsync(ConnectionSession session, StreamRegistration registration, CancellationToken token)
+    /// <summary>Sends one SUBSCRIBE and waits until it was answered, its error window passed, or it was released.</summary>
+    /// <returns>
+    /// When the SUBSCRIBE was released before its answer: a task that completes at the end of its error window (or on its
+    /// answer), until when it stays <see cref="ConnectionSession.InFlight"/>. Otherwise <see langword="null"/>.
+    /// </returns>
+    private async Task<Task?> SendSubscribeAsync(ConnectionSession session, StreamRegistration registration, CancellationToken token)
     {
         if (registration.IsRemoved)
         {
             // Every consumer left before the request went out: nothing to subscribe, nothing to undo later.
             registration.TryReject(new OperationCanceledException("Released before the SUBSCRIBE was sent."));
-            return;
+            return null;
         }
 
         IReadOnlyList<string>? signature = null;
@@ -272,18 +290,46 @@ public partial class BackpackStreamClient
 
         Log.Subscribing(_logger, registration.Name, registration.IsPrivate);
         using var activity = BackpackStreamActivities.StartSubscribe(registration.Name, registration.StreamType);
-        var answered = registration.BeginAttempt();
+        var settled = registration.BeginAttempt(out var answered);
+        Task? releasedWindow = null;
+
+        // Set before the send: the server's rejection may arrive (and clear the flag) before SendAsync returns.
+        registration.SubscribeSent = true;
         session.InFlight = registration;
         try
         {
-            await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
-            registration.SubscribeSent = true;
-            await answered.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            session.InFlight = null;
+            try
+            {
+                await session.SendAsync(RequestWriter.Subscribe, [registration.Name], signature, token).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The socket is broken (or the session ending): the server subscription, if any, dies with it.
+                registration.SubscribeSent = false;
+                throw;
+            }
 
-            // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
+            var sentAt = _timeProvider.GetTimestamp();
+            await settled.WaitAsync(_options.SubscribeErrorWindow, _timeProvider, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!token.IsCancellationRequested)
             {
+                var remaining = _options.SubscribeErrorWindow - _timeProvider.GetElapsedTime(sentAt);
+                if (!answered.IsCompleted && registration.IsRemoved && remaining > TimeSpan.Zero)
+                {
+                    releasedWindow = answered.WaitAsync(remaining, _timeProvider, token);
+                    _ = releasedWindow.ContinueWith(
+                        t =>
+                        {
+                            _ = t.Exception;
+                            session.ClearInFlight(registration);
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                    return releasedWindow;
+                }
+
+                // Silence for the whole window means success: Backpack does not acknowledge a SUBSCRIBE.
                 registration.Confirm();
             }
 
@@ -291,10 +337,16 @@ public partial class BackpackStreamClient
             {
                 Log.Subscribed(_logger, registration.Name);
             }
+
+            return null;
         }
         finally
         {
-            session.InFlight = null;
+            if (releasedWindow is null)
+            {
+                session.InFlight = null;
+            }
+
             BackpackStreamActivities.Complete(activity, registration.Confirmation);
         }
     }

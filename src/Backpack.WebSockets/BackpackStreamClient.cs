@@ -187,7 +187,10 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     /// <summary>How many frames could not be read (malformed JSON or payload). Each one was logged and skipped.</summary>
     public long ParseFailureCount => Interlocked.Read(ref _parseFailureCount) + SnapshotOverflow().Sum(c => c.ParseFailureCount);
 
-    /// <summary>How many server error frames arrived while no SUBSCRIBE was waiting for an answer. Each one was logged.</summary>
+    /// <summary>
+    /// How many server error frames reached no subscriber: they arrived while no SUBSCRIBE was waiting for an answer, or
+    /// answered a SUBSCRIBE whose consumers had all left. Each one was logged.
+    /// </summary>
     public long UnattributedErrorCount => Interlocked.Read(ref _unattributedErrorCount) + SnapshotOverflow().Sum(c => c.UnattributedErrorCount);
 
     /// <summary>The stream names with a live server subscription, for diagnostics.</summary>

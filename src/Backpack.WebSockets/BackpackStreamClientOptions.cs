@@ -137,7 +137,9 @@ public sealed class BackpackStreamClientOptions
     /// <remarks>
     /// Backpack acknowledges a successful SUBSCRIBE with silence and its error frames carry <c>"id": null</c>, so the client
     /// sends SUBSCRIBE requests one at a time and attributes an error frame to the request in flight. A data frame on the
-    /// requested stream confirms the subscription at once, so busy public streams rarely wait the whole window.
+    /// requested stream confirms the subscription at once, so busy public streams rarely wait the whole window. A SUBSCRIBE
+    /// whose consumers all left before its answer stays the target of a late error frame until its window ends, so the next
+    /// SUBSCRIBE waits until then.
     /// </remarks>
     public TimeSpan SubscribeErrorWindow
     {

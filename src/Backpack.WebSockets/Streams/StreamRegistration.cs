@@ -12,8 +12,13 @@ internal abstract class StreamRegistration
 {
     private readonly TaskCompletionSource _confirmation = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The answer to the SUBSCRIBE last sent (one per connection); the request pump waits on it.</summary>
-    private TaskCompletionSource _attempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The server's answer to the SUBSCRIBE last sent (one per connection): a frame, an error frame, or the window's end.</summary>
+    private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Ends the request pump's wait for that SUBSCRIBE: on its answer, or earlier when every consumer left.</summary>
+    private TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private bool _subscribeSent;
 
     protected StreamRegistration(string name)
     {
@@ -32,8 +37,15 @@ internal abstract class StreamRegistration
     /// <summary>Completes when the server accepted the SUBSCRIBE; faults when it rejected it or the connection failed.</summary>
     public Task Confirmation => _confirmation.Task;
 
-    /// <summary>Set by the request pump once a SUBSCRIBE went out, so the matching UNSUBSCRIBE is not skipped.</summary>
-    public bool SubscribeSent { get; set; }
+    /// <summary>
+    /// Set by the request pump just before a SUBSCRIBE goes out (so an error frame that arrives before the send returned
+    /// can clear it), so the matching UNSUBSCRIBE is not skipped; cleared when the server rejected the SUBSCRIBE.
+    /// </summary>
+    public bool SubscribeSent
+    {
+        get => Volatile.Read(ref _subscribeSent);
+        set => Volatile.Write(ref _subscribeSent, value);
+    }
 
     /// <summary>Set under the registry lock once the registration left the registry; it never returns.</summary>
     public bool IsRemoved { get; set; }
@@ -50,27 +62,54 @@ internal abstract class StreamRegistration
     /// Starts waiting for the answer to a new SUBSCRIBE (the first one, or a resubscribe after a reconnect, when
     /// <see cref="Confirmation"/> has long completed). Called by the request pump just before it sends.
     /// </summary>
-    /// <returns>A task that completes when this SUBSCRIBE was confirmed or rejected.</returns>
-    public Task BeginAttempt()
+    /// <param name="answered">Completes when the server answered this SUBSCRIBE (or the connection failed), not on a release.</param>
+    /// <returns>A task that completes when this SUBSCRIBE was answered, or released by its last consumer.</returns>
+    public Task BeginAttempt(out Task answered)
     {
-        var attempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _attempt, attempt);
-        return attempt.Task;
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _answered, answer);
+        Volatile.Write(ref _settled, settled);
+        answered = answer.Task;
+        return settled.Task;
     }
 
     public void Confirm()
     {
         _confirmation.TrySetResult();
-        Volatile.Read(ref _attempt).TrySetResult();
+        EndAttempt(answered: true);
     }
 
-    /// <summary>Fails a pending confirmation (and ends the wait for the SUBSCRIBE in flight); returns <see langword="false"/> when it had already completed.</summary>
+    /// <summary>
+    /// Fails a pending confirmation because the server rejected the SUBSCRIBE or the connection failed, and ends the wait for
+    /// the SUBSCRIBE in flight; returns <see langword="false"/> when the confirmation had already completed.
+    /// </summary>
     public bool TryReject(Exception exception)
     {
         // Fail the confirmation before waking the request pump: once awake, the pump confirms whatever is still pending.
         var rejected = _confirmation.TrySetException(exception);
-        Volatile.Read(ref _attempt).TrySetResult();
+        EndAttempt(answered: true);
         return rejected;
+    }
+
+    /// <summary>
+    /// Fails a pending confirmation because every consumer left (or the stream was unsubscribed) before the server
+    /// answered. The request pump stops waiting, but the SUBSCRIBE stays unanswered: the server may still reject it.
+    /// </summary>
+    public void Release(Exception exception)
+    {
+        _confirmation.TrySetException(exception);
+        EndAttempt(answered: false);
+    }
+
+    private void EndAttempt(bool answered)
+    {
+        if (answered)
+        {
+            Volatile.Read(ref _answered).TrySetResult();
+        }
+
+        Volatile.Read(ref _settled).TrySetResult();
     }
 
     /// <summary>Parses one <c>data</c> payload and delivers it to every consumer. Called by the receive loop only.</summary>

@@ -16,6 +16,7 @@ public sealed class FakeWebSocketConnection : IWebSocketConnection
     private readonly List<string> _sentLog = [];
     private Incoming? _partial;
     private int _partialOffset;
+    private TaskCompletionSource? _sendGate;
 
     /// <summary>When true (the default), a Close sent by the client is answered with a Close frame.</summary>
     public bool AnswerClose { get; set; } = true;
@@ -65,6 +66,15 @@ public sealed class FakeWebSocketConnection : IWebSocketConnection
     /// <summary>Waits for the next frame the client sends.</summary>
     public async Task<string> ReadSentAsync(CancellationToken cancellationToken = default) =>
         await _sent.Reader.ReadAsync(cancellationToken).AsTask().WaitAsync(TestTimeouts.Hang, cancellationToken);
+
+    /// <summary>
+    /// Makes every later send record its frame (so <see cref="ReadSentAsync"/> sees it) but not return until
+    /// <see cref="ReleaseSends"/>, to hold the client between "the frame is on the wire" and "the send returned".
+    /// </summary>
+    public void HoldSends() => Volatile.Write(ref _sendGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Lets the sends held by <see cref="HoldSends"/> return, and later sends return at once.</summary>
+    public void ReleaseSends() => Interlocked.Exchange(ref _sendGate, null)?.TrySetResult();
 
     /// <summary>True when the client sent a frame that nobody read with <see cref="ReadSentAsync"/> yet.</summary>
     public bool HasUnreadSent => _sent.Reader.Count > 0;
@@ -121,7 +131,7 @@ public sealed class FakeWebSocketConnection : IWebSocketConnection
         }
 
         _sent.Writer.TryWrite(text);
-        return ValueTask.CompletedTask;
+        return Volatile.Read(ref _sendGate) is { } gate ? new ValueTask(gate.Task.WaitAsync(cancellationToken)) : ValueTask.CompletedTask;
     }
 
     public Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
