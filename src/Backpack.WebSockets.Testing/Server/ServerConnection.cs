@@ -109,7 +109,15 @@ internal sealed class ServerConnection
     /// <summary>Drops the connection abruptly: no Close frame, the TCP connection is aborted.</summary>
     public void Abort()
     {
-        _context.Abort();
+        try
+        {
+            _context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended (a stop cancels every receive loop at once, racing this): nothing left to abort.
+        }
+
         Socket.Abort();
     }
 
