@@ -294,20 +294,11 @@ public sealed class BackpackOrderBookTests
     public async Task ClientReconnect_MarksStaleAtOnce_AndResyncsOnTheResubscribedStream()
     {
         await using var h = new BookHarness();
-        await h.StartSyncedAsync();
-
-        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "gone"));
-        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
-        Assert.Equal(1, h.Book.ResyncCount);
+        await DropSyncedBookAsync(h);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
 
         // The client itself subscribes again on its new connection; the book keeps its subscription.
-        var second = await h.Connector.WaitForConnectionAsync(1).WaitAsync(TestTimeouts.Hang);
-        Assert.Contains("depth.SOL_USDC", await second.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
-        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
-        await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
-        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+        var synced = await ResyncOnSecondConnectionAsync(h);
 
         Assert.Equal(2001, synced.LastUpdateId);
         Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
@@ -319,23 +310,34 @@ public sealed class BackpackOrderBookTests
     public async Task SubscriptionLostWithTheConnection_WithoutReconnects_Resubscribes_AndResyncs()
     {
         await using var h = new BookHarness(configureClient: o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
-        await h.StartSyncedAsync();
-
-        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "gone"));
-        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
-        Assert.Equal(1, h.Book.ResyncCount);
+        await DropSyncedBookAsync(h);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=ConnectionLost", StringComparison.Ordinal));
 
         // The book subscribes again, which connects again.
+        var synced = await ResyncOnSecondConnectionAsync(h);
+
+        Assert.Equal(2001, synced.LastUpdateId);
+        Assert.Equal(1, h.Book.ResyncCount);
+    }
+
+    /// <summary>Syncs the book, then drops its connection and waits until the book is Stale (one resync counted).</summary>
+    private static async Task DropSyncedBookAsync(BookHarness h)
+    {
+        await h.StartSyncedAsync();
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "gone"));
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+        Assert.Equal(1, h.Book.ResyncCount);
+    }
+
+    /// <summary>Expects the depth SUBSCRIBE on the second connection, then syncs the book there at update 2001.</summary>
+    private static async Task<OrderBookSnapshot> ResyncOnSecondConnectionAsync(BookHarness h)
+    {
         var second = await h.Connector.WaitForConnectionAsync(1).WaitAsync(TestTimeouts.Hang);
         Assert.Contains("depth.SOL_USDC", await second.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
         h.PushDiff(2001, 2001, [L("99.3", "1")], []);
         await h.Http.NextRequestAsync();
         h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
-        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
-
-        Assert.Equal(2001, synced.LastUpdateId);
-        Assert.Equal(1, h.Book.ResyncCount);
+        return await h.WaitForAsync(s => s.State == OrderBookState.Synced);
     }
 
     [Fact]
