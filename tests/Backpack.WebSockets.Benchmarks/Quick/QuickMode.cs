@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using Backpack.WebSockets.Benchmarks.EndToEnd;
+using Backpack.WebSockets.Benchmarks.Frames;
+using Backpack.WebSockets.Benchmarks.Memory;
+using Backpack.WebSockets.Benchmarks.ParseAndRoute;
+
+namespace Backpack.WebSockets.Benchmarks.Quick;
+
+/// <summary>
+/// <c>--quick</c>: every part at the issue's sizes with short timing loops instead of BenchmarkDotNet, ending with the
+/// <c>ratios:</c> line. <c>--smoke</c>: the same code paths with tiny counts, for CI; it checks that every path
+/// delivers, not how fast.
+/// </summary>
+internal static class QuickMode
+{
+    public static async Task<int> RunAsync(bool smoke, TextWriter output, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var iterations = smoke ? 200 : 100_000;
+        var rounds = smoke ? 1 : 7;
+        var e2eCount = smoke ? 5_000 : 1_000_000;
+        var e2eRounds = smoke ? 1 : 2;
+        var stalledCount = smoke ? 50_000 : 10_000_000;
+
+        output.WriteLine($"# {(smoke ? "smoke" : "quick")} mode: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        output.WriteLine();
+        output.WriteLine("## 1. Parse and route (ns per frame, fastest of the rounds; ratios against the token floor)");
+        output.WriteLine($"{"Frame",-11} {"Floor",9} {"Library",9} {"Naive",9} {"lib/floor",10} {"naive/lib",10} {"lib B",7} {"naive B",8}");
+        var parse = new Dictionary<FrameKind, (double Floor, double Library, double Naive)>();
+        foreach (var kind in Enum.GetValues<FrameKind>())
+        {
+            var bench = new ParseAndRouteBenchmarks { Frame = kind };
+            bench.Setup();
+            var floor = QuickTimer.NanosecondsPerCall(bench.Floor, iterations, rounds);
+            var library = QuickTimer.NanosecondsPerCall(bench.Library, iterations, rounds);
+            var naive = QuickTimer.NanosecondsPerCall(bench.Naive, iterations, rounds);
+            var libraryBytes = QuickTimer.BytesPerCall(bench.Library, Math.Min(iterations, 10_000));
+            var naiveBytes = QuickTimer.BytesPerCall(bench.Naive, Math.Min(iterations, 10_000));
+            parse[kind] = (floor, library, naive);
+            output.WriteLine(Invariant($"{kind,-11} {floor,9:F0} {library,9:F0} {naive,9:F0} {library / floor,10:F2} {naive / library,10:F2} {libraryBytes,7:F0} {naiveBytes,8:F0}"));
+        }
+
+        output.WriteLine();
+        output.WriteLine(Invariant($"## 2. End to end on loopback ({e2eCount:N0} trade frames per run, sender in a child process; best of {e2eRounds})"));
+        output.WriteLine(EndToEndRunner.Header);
+        var e2e = await EndToEndRunner.RunAsync(e2eCount, e2eRounds, output, cancellationToken).ConfigureAwait(false);
+        output.WriteLine("best:");
+        foreach (var run in e2e.Values)
+        {
+            output.WriteLine(EndToEndRunner.Format(run));
+        }
+
+        output.WriteLine();
+        output.WriteLine("## 3. Order book");
+        var book = QuickBook.MeasureUpdatesPerSecond(smoke);
+        output.WriteLine(book is { } b ? Invariant($"level updates per second: {b:N0}") : "not measured here yet (the order book is merged from another branch)");
+
+        output.WriteLine();
+        output.WriteLine(Invariant($"## 4. Stalled consumer ({stalledCount:N0} trade frames through the client into a subscription nobody reads)"));
+        GC.Collect();
+        var stalled = await StalledConsumerRun.RunAsync(stalledCount, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(Invariant($"buffered {stalled.Buffered:N0} (capacity {stalled.Capacity:N0}), dropped {stalled.Dropped:N0}, {stalled.Elapsed.TotalSeconds:F1} s"));
+        output.WriteLine(Invariant($"working set: {Mb(stalled.StartWorkingSet)} MB after the first 5%, peak {Mb(stalled.PeakWorkingSet)} MB, end {Mb(stalled.EndWorkingSet)} MB; peak GC heap {Mb(stalled.PeakHeap)} MB"));
+        output.WriteLine(stalled.Bounded ? "bounded: yes" : "bounded: NO");
+
+        var tradeObjectBytes = ObjectSize.TradeBytes();
+        var library2 = e2e[ReceiverKind.Library];
+        var trade = parse[FrameKind.Trade];
+        output.WriteLine();
+        output.WriteLine(Invariant($"elapsed {total.Elapsed.TotalSeconds:F0} s"));
+        var rawRatio = library2.MessagesPerSecond / e2e[ReceiverKind.Raw].MessagesPerSecond;
+        var naiveRatio = library2.MessagesPerSecond / e2e[ReceiverKind.Naive].MessagesPerSecond;
+        var clientRatio = library2.MessagesPerSecond / e2e[ReceiverKind.WebsocketClient].MessagesPerSecond;
+        var bookText = book is { } updates ? Math.Round(updates).ToString("F0", CultureInfo.InvariantCulture) : "n/a";
+        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText}"));
+
+        return stalled.Bounded ? 0 : 1;
+    }
+
+    private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
