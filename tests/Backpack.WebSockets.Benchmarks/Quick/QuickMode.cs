@@ -17,8 +17,8 @@ internal static class QuickMode
     public static async Task<int> RunAsync(bool smoke, TextWriter output, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
-        var iterations = smoke ? 200 : 100_000;
-        var rounds = smoke ? 1 : 7;
+        var iterations = smoke ? 200 : 20_000;
+        var rounds = smoke ? 1 : 40;
         var e2eCount = smoke ? 5_000 : 1_000_000;
         var e2eRounds = smoke ? 1 : 2;
         var stalledCount = smoke ? 50_000 : 10_000_000;
@@ -32,11 +32,10 @@ internal static class QuickMode
         {
             var bench = new ParseAndRouteBenchmarks { Frame = kind };
             bench.Setup();
-            var floor = QuickTimer.NanosecondsPerCall(bench.Floor, iterations, rounds);
-            var library = QuickTimer.NanosecondsPerCall(bench.Library, iterations, rounds);
-            var naive = QuickTimer.NanosecondsPerCall(bench.Naive, iterations, rounds);
-            var libraryBytes = QuickTimer.BytesPerCall(bench.Library, Math.Min(iterations, 10_000));
-            var naiveBytes = QuickTimer.BytesPerCall(bench.Naive, Math.Min(iterations, 10_000));
+            var times = QuickTimer.NanosecondsPerCall([() => bench.Floor(), () => bench.Library(), () => bench.Naive()], iterations, rounds);
+            var (floor, library, naive) = (times[0], times[1], times[2]);
+            var libraryBytes = QuickTimer.BytesPerCall(() => bench.Library(), Math.Min(iterations, 10_000));
+            var naiveBytes = QuickTimer.BytesPerCall(() => bench.Naive(), Math.Min(iterations, 10_000));
             parse[kind] = (floor, library, naive);
             output.WriteLine(Invariant($"{kind,-11} {floor,9:F0} {library,9:F0} {naive,9:F0} {library / floor,10:F2} {naive / library,10:F2} {libraryBytes,7:F0} {naiveBytes,8:F0}"));
         }
