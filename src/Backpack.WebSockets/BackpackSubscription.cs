@@ -26,6 +26,9 @@ namespace Backpack.WebSockets;
 /// </remarks>
 public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposable
 {
+    /// <summary>Spin iterations before parking; <see cref="SpinWait"/> backs off, so this is a few microseconds.</summary>
+    private const int SpinIterations = 10;
+
     private readonly StreamRegistration<T> _registration;
     private readonly ISubscriptionOwner _owner;
     private readonly Channel<T> _channel;
@@ -131,7 +134,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         try
         {
             var reader = _channel.Reader;
-            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (SpinUntilReadable(reader) || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (reader.TryRead(out var item))
                 {
@@ -143,6 +146,27 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         {
             await DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Spins a few microseconds for the next item before the reader parks. On a busy stream the next item is usually that
+    /// close, and parking costs more than the spin: the receive loop must then queue the wake-up and a thread-pool thread
+    /// must be woken for every item.
+    /// </summary>
+    private static bool SpinUntilReadable(ChannelReader<T> reader)
+    {
+        var spinner = default(SpinWait);
+        for (var i = 0; i < SpinIterations; i++)
+        {
+            if (reader.TryPeek(out _))
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return reader.TryPeek(out _);
     }
 
     private void OnItemDropped(T item)

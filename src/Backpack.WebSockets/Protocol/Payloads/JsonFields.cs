@@ -547,7 +547,8 @@ internal static class JsonFields
             throw new PayloadFormatException($"Field '{field}' ({value}) is outside the range of DateTimeOffset.");
         }
 
-        return DateTimeOffset.UnixEpoch.AddTicks(value * ticksPerUnit);
+        // The constructor with a zero offset skips AddTicks' local-clock arithmetic; the range was checked above.
+        return new DateTimeOffset(UnixEpochTicks + (value * ticksPerUnit), TimeSpan.Zero);
     }
 
     /// <summary>Parses <c>yyyy-MM-dd[T| ]HH:mm:ss[.fffffff][Z]</c> as UTC.</summary>
