@@ -16,15 +16,17 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // Bounds a hang (a sender that never sends, a receiver that never ends), so CI fails instead of stalling.
+        using var timeout = new CancellationTokenSource(args is ["--smoke"] ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(15));
         try
         {
             return args switch
             {
                 ["--serve", var count] => await FrameSender.RunAsync(ParseCount(count)).ConfigureAwait(false),
-                ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, CancellationToken.None).ConfigureAwait(false),
-                ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, CancellationToken.None).ConfigureAwait(false),
-                ["--e2e", .. var rest] => await RunEndToEndAsync(rest is [var n] ? ParseCount(n) : 1_000_000).ConfigureAwait(false),
-                ["--stalled", .. var rest] => await RunStalledAsync(rest is [var n] ? ParseCount(n) : 10_000_000).ConfigureAwait(false),
+                ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, timeout.Token).ConfigureAwait(false),
+                ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, timeout.Token).ConfigureAwait(false),
+                ["--e2e", .. var rest] => await RunEndToEndAsync(rest is [var n] ? ParseCount(n) : 1_000_000, timeout.Token).ConfigureAwait(false),
+                ["--stalled", .. var rest] => await RunStalledAsync(rest is [var n] ? ParseCount(n) : 10_000_000, timeout.Token).ConfigureAwait(false),
                 _ => Summaries(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args)),
             };
         }
@@ -39,10 +41,10 @@ public static class Program
     private static int Summaries(IEnumerable<BenchmarkDotNet.Reports.Summary> summaries) =>
         summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
-    private static async Task<int> RunEndToEndAsync(int count)
+    private static async Task<int> RunEndToEndAsync(int count, CancellationToken cancellationToken)
     {
         Console.WriteLine(EndToEndRunner.Header);
-        var best = await EndToEndRunner.RunAsync(count, rounds: 3, Console.Out, CancellationToken.None).ConfigureAwait(false);
+        var best = await EndToEndRunner.RunAsync(count, rounds: 3, Console.Out, cancellationToken).ConfigureAwait(false);
         Console.WriteLine("best:");
         foreach (var run in best.Values)
         {
@@ -52,9 +54,9 @@ public static class Program
         return 0;
     }
 
-    private static async Task<int> RunStalledAsync(int count)
+    private static async Task<int> RunStalledAsync(int count, CancellationToken cancellationToken)
     {
-        var result = await StalledConsumerRun.RunAsync(count, CancellationToken.None).ConfigureAwait(false);
+        var result = await StalledConsumerRun.RunAsync(count, cancellationToken).ConfigureAwait(false);
         Console.WriteLine(result);
         return result.Bounded ? 0 : 1;
     }
