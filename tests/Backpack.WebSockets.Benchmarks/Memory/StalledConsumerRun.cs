@@ -37,6 +37,11 @@ internal static class StalledConsumerRun
         var subscription = await client.SubscribeAsync(BackpackStreams.Trades("BTC_USDC_PERP"), cancellationToken).ConfigureAwait(false);
         await connection.Replayed.WaitAsync(cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        if (subscription.Completion is { IsFaulted: true } failed)
+        {
+            throw new InvalidOperationException("The stalled subscription ended early.", failed.Exception);
+        }
+
         var result = new StalledConsumerResult(
             count,
             options.StreamCapacity,

@@ -8,6 +8,8 @@ namespace Backpack.WebSockets.Benchmarks.ParseAndRoute;
 /// drained through its enumerator; against the token floor (the baseline) and the naive JsonDocument + reflection path.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ParseAndRouteBenchmarks
 {
     private byte[] _frame = [];

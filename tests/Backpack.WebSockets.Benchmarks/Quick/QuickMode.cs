@@ -42,6 +42,10 @@ internal static class QuickMode
             output.WriteLine(Invariant($"{kind,-11} {floor,9:F0} {library,9:F0} {naive,9:F0} {library / floor,10:F2} {naive / library,10:F2} {libraryBytes,7:F0} {naiveBytes,8:F0}"));
         }
 
+        var pieces = new TradePathBreakdown();
+        var pieceTimes = QuickTimer.NanosecondsPerCall([() => pieces.Envelope(), () => pieces.Parse(), () => pieces.DataFloor()], smoke ? 100 : 1_000, rounds);
+        output.WriteLine(Invariant($"trade pieces: envelope {pieceTimes[0]:F0} ns, parse of data {pieceTimes[1]:F0} ns, token floor of data alone {pieceTimes[2]:F0} ns"));
+
         output.WriteLine();
         output.WriteLine(Invariant($"## 2. End to end on loopback ({e2eCount:N0} trade frames per run, sender in a child process; best of {e2eRounds})"));
         output.WriteLine(EndToEndRunner.Header);
