@@ -26,8 +26,11 @@ namespace Backpack.WebSockets;
 /// </remarks>
 public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposable
 {
-    /// <summary>Spin iterations before parking; <see cref="SpinWait"/> backs off, so this is a few microseconds.</summary>
-    private const int SpinIterations = 10;
+    /// <summary>
+    /// Spin iterations before parking: <see cref="SpinWait"/> spins for the first ten, then yields the core (to the
+    /// receive loop, on a small machine). 20 measured best on 2 cores; 0 cost 10-20% of end-to-end throughput.
+    /// </summary>
+    private const int SpinIterations = 20;
 
     private readonly StreamRegistration<T> _registration;
     private readonly ISubscriptionOwner _owner;
@@ -149,7 +152,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     }
 
     /// <summary>
-    /// Spins a few microseconds for the next item before the reader parks. On a busy stream the next item is usually that
+    /// Spins, then yields, briefly for the next item before the reader parks. On a busy stream the next item is usually that
     /// close, and parking costs more than the spin: the receive loop must then queue the wake-up and a thread-pool thread
     /// must be woken for every item.
     /// </summary>
