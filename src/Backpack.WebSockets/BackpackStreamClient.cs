@@ -57,6 +57,9 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly ILogger _logger = null!;
     private readonly Ed25519Signer? _signer;
 
+    /// <summary>The registration the receive loop routed to last; frames of one stream come in runs.</summary>
+    private StreamRegistration? _lastRouted;
+
     private ConnectionSession? _session;
     private BackpackConnectionState _state;
     private Task? _disposeTask;

@@ -12,10 +12,13 @@ internal abstract class StreamRegistration
 {
     private readonly TaskCompletionSource _confirmation = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly byte[] _utf8Name;
+
     protected StreamRegistration(string name)
     {
         Name = name;
         IsPrivate = StreamNames.IsPrivate(name);
+        _utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
     }
 
     public string Name { get; }
@@ -35,6 +38,12 @@ internal abstract class StreamRegistration
 
     /// <summary>The item type of this registration's consumers, to reject a second descriptor of another type.</summary>
     public abstract Type ItemType { get; }
+
+    /// <summary>
+    /// Whether this registration is still in the registry under the UTF-8 stream name <paramref name="utf8Name"/>: lets
+    /// the receive loop re-use its last match without transcoding the name for a dictionary lookup.
+    /// </summary>
+    public bool IsRegisteredAs(ReadOnlySpan<byte> utf8Name) => !IsRemoved && utf8Name.SequenceEqual(_utf8Name);
 
     public void Confirm() => _confirmation.TrySetResult();
 
