@@ -15,6 +15,7 @@ internal sealed class LibraryRouter : ISubscriptionOwner
 {
     private readonly ConcurrentDictionary<string, StreamRegistration> _registry = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StreamRegistration>.AlternateLookup<ReadOnlySpan<char>> _registryByChars;
+    private StreamRegistration? _lastRouted;
     private long _dropped;
 
     public LibraryRouter() => _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -42,15 +43,31 @@ internal sealed class LibraryRouter : ISubscriptionOwner
             return false;
         }
 
-        Span<char> chars = stackalloc char[EnvelopeReader.MaxStreamNameBytes];
-        if (Utf8.ToUtf16(envelope.StreamName, chars, out _, out var written) != OperationStatus.Done
-            || !_registryByChars.TryGetValue(chars[..written], out var registration))
+        var registration = Find(envelope.StreamName);
+        if (registration is null)
         {
             return false;
         }
 
         registration.Dispatch(envelope.Data);
         return true;
+    }
+
+    // As BackpackStreamClient.FindRegistration: the last match first, then the dictionary.
+    private StreamRegistration? Find(ReadOnlySpan<byte> utf8Name)
+    {
+        if (_lastRouted is { } last && last.IsRegisteredAs(utf8Name))
+        {
+            return last;
+        }
+
+        Span<char> chars = stackalloc char[EnvelopeReader.MaxStreamNameBytes];
+        if (Utf8.ToUtf16(utf8Name, chars, out _, out var written) != OperationStatus.Done)
+        {
+            return null;
+        }
+
+        return _lastRouted = _registryByChars.TryGetValue(chars[..written], out var registration) ? registration : null;
     }
 
     Task ISubscriptionOwner.ReleaseAsync<T>(StreamRegistration<T> registration, BackpackSubscription<T> consumer)

@@ -19,26 +19,43 @@ internal static class QuickMode
         var total = Stopwatch.StartNew();
         // Short rounds (well under a scheduler quantum) and many of them: on a shared machine the fastest round is the one
         // nothing interrupted.
-        var rounds = smoke ? 1 : 300;
+        var rounds = smoke ? 1 : 200;
+        var passes = smoke ? 1 : 3;
         var e2eCount = smoke ? 5_000 : 1_000_000;
         var e2eRounds = smoke ? 1 : 2;
         var stalledCount = smoke ? 50_000 : 10_000_000;
 
         output.WriteLine($"# {(smoke ? "smoke" : "quick")} mode: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         output.WriteLine();
-        output.WriteLine("## 1. Parse and route (ns per frame, fastest of the rounds; ratios against the token floor)");
+        output.WriteLine(Invariant($"## 1. Parse and route (ns per frame, fastest round of {passes} passes; ratios against the token floor)"));
         output.WriteLine($"{"Frame",-11} {"Floor",9} {"Library",9} {"Naive",9} {"lib/floor",10} {"naive/lib",10} {"lib B",7} {"naive B",8}");
         var parse = new Dictionary<FrameKind, (double Floor, double Library, double Naive)>();
-        foreach (var kind in Enum.GetValues<FrameKind>())
+        var benches = Enum.GetValues<FrameKind>().ToDictionary(kind => kind, kind =>
         {
-            var iterations = smoke ? 100 : kind switch { FrameKind.Depth20 => 200, FrameKind.OrderFill => 500, _ => 1_000 };
             var bench = new ParseAndRouteBenchmarks { Frame = kind };
             bench.Setup();
-            var times = QuickTimer.NanosecondsPerCall([() => bench.Floor(), () => bench.Library(), () => bench.Naive()], iterations, rounds);
-            var (floor, library, naive) = (times[0], times[1], times[2]);
-            var libraryBytes = QuickTimer.BytesPerCall(() => bench.Library(), Math.Min(iterations, 10_000));
-            var naiveBytes = QuickTimer.BytesPerCall(() => bench.Naive(), Math.Min(iterations, 10_000));
-            parse[kind] = (floor, library, naive);
+            return bench;
+        });
+
+        // Several passes over the frame kinds, each call keeping its fastest round of all: a neighbour's build that
+        // slows one pass (cache and memory bandwidth are shared) does not decide the figure.
+        for (var pass = 0; pass < passes; pass++)
+        {
+            foreach (var (kind, bench) in benches)
+            {
+                var iterations = smoke ? 100 : kind switch { FrameKind.Depth20 => 200, FrameKind.OrderFill => 500, _ => 1_000 };
+                var times = QuickTimer.NanosecondsPerCall([() => bench.Floor(), () => bench.Library(), () => bench.Naive()], iterations, rounds);
+                parse[kind] = parse.TryGetValue(kind, out var previous)
+                    ? (Math.Min(previous.Floor, times[0]), Math.Min(previous.Library, times[1]), Math.Min(previous.Naive, times[2]))
+                    : (times[0], times[1], times[2]);
+            }
+        }
+
+        foreach (var (kind, bench) in benches)
+        {
+            var (floor, library, naive) = parse[kind];
+            var libraryBytes = QuickTimer.BytesPerCall(() => bench.Library(), 10_000);
+            var naiveBytes = QuickTimer.BytesPerCall(() => bench.Naive(), 10_000);
             output.WriteLine(Invariant($"{kind,-11} {floor,9:F0} {library,9:F0} {naive,9:F0} {library / floor,10:F2} {naive / library,10:F2} {libraryBytes,7:F0} {naiveBytes,8:F0}"));
         }
 
