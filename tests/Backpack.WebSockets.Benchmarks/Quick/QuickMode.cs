@@ -22,7 +22,7 @@ internal static class QuickMode
         var rounds = smoke ? 1 : 200;
         var passes = smoke ? 1 : 3;
         var e2eCount = smoke ? 5_000 : 1_000_000;
-        var e2eRounds = smoke ? 1 : 2;
+        var e2eRounds = smoke ? 1 : 3;
         var stalledCount = smoke ? 50_000 : 10_000_000;
 
         output.WriteLine($"# {(smoke ? "smoke" : "quick")} mode: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
