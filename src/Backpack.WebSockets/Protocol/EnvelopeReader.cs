@@ -13,7 +13,9 @@ namespace Backpack.WebSockets.Protocol;
 /// On the fast path the <c>data</c> slice is only known to start with <c>{</c> and end with <c>}</c>, not to be valid JSON:
 /// a <see cref="Streams.PayloadParser{T}"/> must read its whole object, up to the end of the slice (every built-in parser
 /// does, with <see cref="Utf8JsonReader"/>), and reject what is malformed. A frame is then accepted only if it is valid
-/// JSON of exactly that shape.
+/// JSON of exactly that shape. One valid frame is cut wrongly and so rejected by the parser: an extra top-level key
+/// between <c>data</c> and <c>stream</c> whose value ends in <c>}</c> (<c>{"data":{…},"x":{…},"stream":"…"}</c>); the
+/// server never sends one.
 /// </remarks>
 internal static class EnvelopeReader
 {
