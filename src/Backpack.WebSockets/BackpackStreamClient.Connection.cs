@@ -286,13 +286,18 @@ public partial class BackpackStreamClient
 
     private StreamRegistration? FindRegistration(ReadOnlySpan<byte> utf8Name)
     {
+        if (_lastRouted is { } last && last.IsRegisteredAs(utf8Name))
+        {
+            return last;
+        }
+
         Span<char> chars = stackalloc char[EnvelopeReader.MaxStreamNameBytes];
         if (Utf8.ToUtf16(utf8Name, chars, out _, out var written) != System.Buffers.OperationStatus.Done)
         {
             return null;
         }
 
-        return _registryByChars.TryGetValue(chars[..written], out var registration) ? registration : null;
+        return _lastRouted = _registryByChars.TryGetValue(chars[..written], out var registration) ? registration : null;
     }
 
     /// <summary>

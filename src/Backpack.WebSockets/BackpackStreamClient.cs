@@ -67,6 +67,9 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly ConnectionStateMachine _stateMachine = new();
     private readonly BackpackReconnectPolicy _reconnectPolicy = BackpackReconnectPolicy.Default;
 
+    /// <summary>The registration the receive loop routed to last; frames of one stream come in runs.</summary>
+    private StreamRegistration? _lastRouted;
+
     private ConnectionSession? _session;
     private Task _reconnectTask = Task.CompletedTask;
     private Task? _disposeTask;

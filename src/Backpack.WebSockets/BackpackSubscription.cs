@@ -26,6 +26,12 @@ namespace Backpack.WebSockets;
 /// </remarks>
 public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposable
 {
+    /// <summary>
+    /// Spin iterations before parking: <see cref="SpinWait"/> spins for the first ten, then yields the core (to the
+    /// receive loop, on a small machine). 20 measured best on 2 cores; 0 cost 10-20% of end-to-end throughput.
+    /// </summary>
+    private const int SpinIterations = 20;
+
     private readonly StreamRegistration<T> _registration;
     private readonly ISubscriptionOwner _owner;
     private readonly Channel<T> _channel;
@@ -131,7 +137,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         try
         {
             var reader = _channel.Reader;
-            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (SpinUntilReadable(reader) || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (reader.TryRead(out var item))
                 {
@@ -143,6 +149,27 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         {
             await DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Spins, then yields, briefly for the next item before the reader parks. On a busy stream the next item is usually that
+    /// close, and parking costs more than the spin: the receive loop must then queue the wake-up and a thread-pool thread
+    /// must be woken for every item.
+    /// </summary>
+    private static bool SpinUntilReadable(ChannelReader<T> reader)
+    {
+        var spinner = default(SpinWait);
+        for (var i = 0; i < SpinIterations; i++)
+        {
+            if (reader.TryPeek(out _))
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return reader.TryPeek(out _);
     }
 
     private void OnItemDropped(T item)

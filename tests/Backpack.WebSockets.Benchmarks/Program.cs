@@ -1,4 +1,68 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Backpack.WebSockets.Benchmarks.EndToEnd;
+using Backpack.WebSockets.Benchmarks.Memory;
+using Backpack.WebSockets.Benchmarks.Quick;
 
-// Run with: dotnet run -c Release --project tests/Backpack.WebSockets.Benchmarks -- --filter '*' [--job short]
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Backpack.WebSockets.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c> / <c>--smoke</c>: every part with the <c>ratios:</c> line (see <see cref="QuickMode"/>).
+/// <c>--e2e [count]</c>: the loopback comparison alone. <c>--stalled [count]</c>: the stalled consumer alone.
+/// <c>--serve &lt;count&gt;</c>: the loopback sender (started by the e2e runs). Anything else goes to BenchmarkDotNet, e.g.
+/// <c>--filter *ParseAndRoute*</c>.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // Bounds a hang (a sender that never sends, a receiver that never ends), so CI fails instead of stalling.
+        using var timeout = new CancellationTokenSource(args is ["--smoke"] ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(15));
+        try
+        {
+            return args switch
+            {
+                ["--serve", var count] => await FrameSender.RunAsync(ParseCount(count)).ConfigureAwait(false),
+                ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, timeout.Token).ConfigureAwait(false),
+                ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, timeout.Token).ConfigureAwait(false),
+                ["--e2e", .. var rest] => await RunEndToEndAsync(rest is [var n] ? ParseCount(n) : 1_000_000, timeout.Token).ConfigureAwait(false),
+                ["--stalled", .. var rest] => await RunStalledAsync(rest is [var n] ? ParseCount(n) : 10_000_000, timeout.Token).ConfigureAwait(false),
+                _ => Summaries(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args)),
+            };
+        }
+        catch (Exception ex) when (args is not ["--serve", _])
+        {
+            // A broken benchmark must fail the CI smoke run, with the reason.
+            Console.Error.WriteLine($"benchmark failed: {ex}");
+            return 1;
+        }
+    }
+
+    private static int Summaries(IEnumerable<BenchmarkDotNet.Reports.Summary> summaries) =>
+        summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+
+    private static async Task<int> RunEndToEndAsync(int count, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(EndToEndRunner.Header);
+        var best = await EndToEndRunner.RunAsync(count, rounds: 3, Console.Out, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine("best:");
+        foreach (var run in best.Values)
+        {
+            Console.WriteLine(EndToEndRunner.Format(run));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RunStalledAsync(int count, CancellationToken cancellationToken)
+    {
+        var result = await StalledConsumerRun.RunAsync(count, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine(result);
+        return result.Bounded ? 0 : 1;
+    }
+
+    private static int ParseCount(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : throw new ArgumentException($"'{text}' is not a positive count.", nameof(text));
+}

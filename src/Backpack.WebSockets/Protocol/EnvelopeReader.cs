@@ -3,10 +3,20 @@ using System.Text.Json;
 namespace Backpack.WebSockets.Protocol;
 
 /// <summary>
-/// Reads the envelope of a server frame with one <see cref="Utf8JsonReader"/> pass. Keys may come in any order (the wire
-/// sends <c>data</c> before <c>stream</c>, so the data slice is remembered and returned with the name); unknown keys are
-/// skipped.
+/// Reads the envelope of a server frame. Frames in the exact shape the server sends, <c>{"data":{…},"stream":"…"}</c>, take
+/// a fast path that cuts <c>data</c> out by the fixed prefix and the stream name found from the end, without tokenizing
+/// it: the payload parser reads (and validates) <c>data</c> anyway, and tokenizing it here too cost as much as the whole
+/// parse. Any other frame is read with one <see cref="Utf8JsonReader"/> pass: keys may come in any order (the data slice is
+/// remembered and returned with the name) and unknown keys are skipped.
 /// </summary>
+/// <remarks>
+/// On the fast path the <c>data</c> slice is only known to start with <c>{</c> and end with <c>}</c>, not to be valid JSON:
+/// a <see cref="Streams.PayloadParser{T}"/> must read its whole object, up to the end of the slice (every built-in parser
+/// does, with <see cref="Utf8JsonReader"/>), and reject what is malformed. A frame is then accepted only if it is valid
+/// JSON of exactly that shape. One valid frame is cut wrongly and so rejected by the parser: an extra top-level key
+/// between <c>data</c> and <c>stream</c> whose value ends in <c>}</c> (<c>{"data":{…},"x":{…},"stream":"…"}</c>); the
+/// server never sends one.
+/// </remarks>
 internal static class EnvelopeReader
 {
     /// <summary>The longest stream name that is unescaped on the stack; longer escaped names are rejected.</summary>
@@ -19,6 +29,11 @@ internal static class EnvelopeReader
     /// <exception cref="PayloadFormatException">The frame is neither a data frame nor an error frame.</exception>
     public static Envelope Read(ReadOnlySpan<byte> frame, Span<byte> nameBuffer)
     {
+        if (TryReadCanonical(frame, out var stream, out var data))
+        {
+            return new Envelope(stream, data);
+        }
+
         try
         {
             return ReadCore(frame, nameBuffer);
@@ -31,6 +46,43 @@ internal static class EnvelopeReader
         {
             throw new PayloadFormatException($"The frame has an unexpected shape: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// The fast path: <c>{"data":</c>, then <c>data</c>, then <c>,"stream":"</c>, a name without quotes, escapes or control
+    /// characters, and <c>"}</c> (no whitespace anywhere in the envelope). The name is found from the end, so
+    /// <c>data</c> is not scanned at all here; anything else returns <see langword="false"/> and goes through the full reader.
+    /// </summary>
+    private static bool TryReadCanonical(ReadOnlySpan<byte> frame, out ReadOnlySpan<byte> stream, out ReadOnlySpan<byte> data)
+    {
+        ReadOnlySpan<byte> prefix = "{\"data\":{"u8;
+        ReadOnlySpan<byte> separator = "},\"stream\":\""u8;
+        stream = default;
+        data = default;
+        if (!frame.StartsWith(prefix) || !frame.EndsWith("\"}"u8))
+        {
+            return false;
+        }
+
+        // The name ends before the closing quote and starts after the last quote before that; the separator must precede it.
+        var body = frame[..^2];
+        var nameStart = body.LastIndexOf((byte)'"') + 1;
+        var dataEnd = nameStart - separator.Length + 1;
+        if (dataEnd < prefix.Length || !body[(dataEnd - 1)..nameStart].SequenceEqual(separator))
+        {
+            return false;
+        }
+
+        var name = body[nameStart..];
+        if (name.IsEmpty || name.Contains((byte)'\\') || name.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0
+            || !System.Text.Unicode.Utf8.IsValid(name))
+        {
+            return false;
+        }
+
+        stream = name;
+        data = frame[(prefix.Length - 1)..dataEnd];
+        return true;
     }
 
     private static Envelope ReadCore(ReadOnlySpan<byte> frame, Span<byte> nameBuffer)

@@ -18,6 +18,9 @@ internal abstract class StreamRegistration
     /// <summary>Ends the request pump's wait for that SUBSCRIBE: on its answer, or earlier when every consumer left.</summary>
     private TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The stream name in UTF-8, to compare with a frame's name without transcoding.</summary>
+    private readonly byte[] _utf8Name;
+
     private bool _subscribeSent;
 
     protected StreamRegistration(string name)
@@ -25,6 +28,7 @@ internal abstract class StreamRegistration
         Name = name;
         IsPrivate = StreamNames.IsPrivate(name);
         StreamType = StreamNames.StreamTypeOf(name);
+        _utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
     }
 
     public string Name { get; }
@@ -74,6 +78,13 @@ internal abstract class StreamRegistration
         return settled.Task;
     }
 
+    /// <summary>
+    /// Whether this registration is still in the registry under the UTF-8 stream name <paramref name="utf8Name"/>: lets
+    /// the receive loop re-use its last match without transcoding the name for a dictionary lookup.
+    /// </summary>
+    public bool IsRegisteredAs(ReadOnlySpan<byte> utf8Name) => !IsRemoved && utf8Name.SequenceEqual(_utf8Name);
+
+    /// <summary>Marks the SUBSCRIBE accepted (its first frame arrived, or its error window passed in silence).</summary>
     public void Confirm()
     {
         _confirmation.TrySetResult();

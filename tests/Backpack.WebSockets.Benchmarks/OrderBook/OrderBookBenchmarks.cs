@@ -16,11 +16,10 @@ namespace Backpack.WebSockets.Benchmarks.OrderBook;
 [CategoriesColumn]
 public class OrderBookBenchmarks
 {
-    private const int LevelsPerSide = 1000;
-    private const int LevelsPerUpdate = 10;
     private const int Updates = 8192;
 
     private readonly Lock _baselineLock = new();
+    private BookWorkload _workload = null!;
     private DepthSnapshot _snapshot = null!;
     private DepthUpdate[] _updates = null!;
     private OrderBookSynchronizer _synchronizer = null!;
@@ -32,34 +31,9 @@ public class OrderBookBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        _snapshot = new DepthSnapshot(
-            0,
-            [.. Enumerable.Range(1, LevelsPerSide).Select(tick => new PriceLevel(Bid(tick), Quantity(random)))],
-            [.. Enumerable.Range(1, LevelsPerSide).Select(tick => new PriceLevel(Ask(tick), Quantity(random)))]);
-        _updates = new DepthUpdate[Updates];
-        for (var i = 0; i < Updates; i++)
-        {
-            var bids = new List<PriceLevel>();
-            var asks = new List<PriceLevel>();
-            for (var level = 0; level < LevelsPerUpdate; level++)
-            {
-                // Ticks past 1,000 add levels; zero quantities remove them.
-                var tick = random.Next(1, LevelsPerSide + 100);
-                var quantity = random.NextDouble() < 0.15 ? 0m : Quantity(random);
-                if (random.Next(2) == 0)
-                {
-                    bids.Add(new PriceLevel(Bid(tick), quantity));
-                }
-                else
-                {
-                    asks.Add(new PriceLevel(Ask(tick), quantity));
-                }
-            }
-
-            _updates[i] = new DepthUpdate { Symbol = "SOL_USDC", FirstUpdateId = i + 1, LastUpdateId = i + 1, Bids = [.. bids], Asks = [.. asks] };
-        }
-
+        _workload = new BookWorkload(Updates);
+        _snapshot = _workload.Snapshot;
+        _updates = _workload.Updates;
         _synchronizer = new OrderBookSynchronizer(BackpackOrderBookOptions.DefaultMaxBufferedUpdates);
         _client = new BackpackStreamClient(new BackpackStreamClientOptions());
         _book = new BackpackOrderBook(_client, "SOL_USDC");
@@ -155,12 +129,6 @@ public class OrderBookBenchmarks
     [BenchmarkCategory("Read")]
     public decimal BestBid() => _book.BestBid!.Value.Price;
 
-    private static decimal Bid(int tick) => 100m - (tick / 100m);
-
-    private static decimal Ask(int tick) => 100m + (tick / 100m);
-
-    private static decimal Quantity(Random random) => random.Next(1, 100_000) / 1000m;
-
     private static void SetAll(SortedDictionary<decimal, decimal> side, IReadOnlyList<PriceLevel> levels)
     {
         foreach (var level in levels)
@@ -184,9 +152,5 @@ public class OrderBookBenchmarks
         SetAll(_baselineAsks, _snapshot.Asks);
     }
 
-    private void Resync()
-    {
-        _book.OnConnectionLost();
-        _book.OnSnapshotFetched(_book.Generation, _snapshot);
-    }
+    private void Resync() => _workload.Resync(_book);
 }

@@ -19,6 +19,38 @@ public class EnvelopeReaderTests
         Assert.Equal("{\"e\":\"trade\",\"p\":\"1\"}", data);
     }
 
+    [Theory]
+    [InlineData("{\"data\":{\"stream\":\"x\",\"t\":\"}{\\\"\",\"n\":{\"a\":[1]}},\"stream\":\"trade.SOL_USDC\"}", "{\"stream\":\"x\",\"t\":\"}{\\\"\",\"n\":{\"a\":[1]}}")]
+    [InlineData("{\"data\":{},\"stream\":\"trade.SOL_USDC\"}", "{}")]
+    public void Read_WireShapedFrame_CutsDataUpToTheTopLevelStreamName(string frame, string expectedData)
+    {
+        var (kind, name, data, _, _) = Read(frame);
+
+        Assert.Equal(EnvelopeKind.Data, kind);
+        Assert.Equal("trade.SOL_USDC", name);
+        Assert.Equal(expectedData, data);
+    }
+
+    [Theory]
+    [InlineData("{\"data\":{\"a\":1},\"stream\":\"trade.SOL_USDC\"")]
+    [InlineData("{\"data\":{\"a\":1},\"stream\":\"trade.\u0001SOL\"}")]
+    [InlineData("{\"data\":{\"a\":1},\"stream\":\"trade.SOL_USDC\",\"stream\":1}")]
+    public void Read_AlmostWireShapedMalformedFrame_FallsBackToTheFullReaderAndThrows(string frame)
+    {
+        Assert.Throws<PayloadFormatException>(() => Read(frame));
+    }
+
+    [Fact]
+    public void Read_WireShapedFrameWithMalformedData_LeavesTheRejectionToThePayloadParser()
+    {
+        var (kind, name, data, _, _) = Read("{\"data\":{\"a\":},\"stream\":\"trade.SOL_USDC\"}");
+
+        Assert.Equal(EnvelopeKind.Data, kind);
+        Assert.Equal("trade.SOL_USDC", name);
+        Assert.Equal("{\"a\":}", data);
+        Assert.Throws<PayloadFormatException>(() => Backpack.WebSockets.Protocol.Payloads.TradeParser.Parse(Encoding.UTF8.GetBytes(data)));
+    }
+
     [Fact]
     public void Read_EscapedStreamName_IsUnescaped()
     {

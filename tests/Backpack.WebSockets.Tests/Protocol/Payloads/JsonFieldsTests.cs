@@ -60,6 +60,11 @@ public class JsonFieldsTests
     [InlineData("\"-1694687965941000\"", -1694687965941000)]
     [InlineData("\"1694687965941000\"", 1694687965941000)]
     [InlineData("253402300799999999", 253402300799999999)]
+    [InlineData("\"12345678\"", 12345678)]
+    [InlineData("\"99999999\"", 99999999)]
+    [InlineData("\"123456789\"", 123456789)]
+    [InlineData("\"10000000000000001\"", 10000000000000001)]
+    [InlineData("1790915531026313", 1790915531026313)]
     public void Parse_MicrosecondTimestamps_ExactInstant(string raw, long microseconds)
     {
         var parsed = OpenInterestParser.Parse(WithField(OpenInterestFrame, "E", raw)).EventTime;
@@ -75,6 +80,11 @@ public class JsonFieldsTests
     [InlineData("\"+1\"")]
     [InlineData("\" 1\"")]
     [InlineData("1e6")]
+    [InlineData("\"1234567a\"")]
+    [InlineData("\"1234:678\"")]
+    [InlineData("\"/2345678\"")]
+    [InlineData("\"12345678123456 8\"")]
+    [InlineData("\"1694687965941a00\"")]
     public void Parse_InvalidMicrosecondTimestamp_ThrowsNamingField(string raw)
     {
         AssertRejected(d => OpenInterestParser.Parse(d), OpenInterestFrame, "E", raw);

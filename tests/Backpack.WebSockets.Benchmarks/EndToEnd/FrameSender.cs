@@ -1,0 +1,157 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Backpack.WebSockets.Benchmarks.Frames;
+
+namespace Backpack.WebSockets.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The loopback sender (runs in its own process, <c>--serve &lt;count&gt;</c>): a raw <see cref="TcpListener"/> WebSocket
+/// endpoint that, for each connection, waits for the client's first message (any: a SUBSCRIBE or a "go"), then pushes
+/// <c>count</c> pre-serialized trade frames as fast as the socket takes them, then a Close frame. The frames are encoded
+/// once, up front, and written in large blocks, so the sender costs as little CPU as possible on a shared 2-core machine.
+/// </summary>
+internal static class FrameSender
+{
+    private const int FramesPerBlock = 1024;
+
+    public static async Task<int> RunAsync(int count)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var block = EncodeBlock(RecordedFrames.TradeSequence(FramesPerBlock));
+        Console.WriteLine($"port={((IPEndPoint)listener.LocalEndpoint).Port}");
+        Console.Out.Flush();
+
+        // The parent closes our stdin when it is done; that ends the process.
+        _ = Task.Run(() =>
+        {
+            while (Console.In.ReadLine() is not null)
+            {
+            }
+
+            Environment.Exit(0);
+        });
+
+        while (true)
+        {
+            using var client = await listener.AcceptTcpClientAsync().ConfigureAwait(false);
+            client.NoDelay = true;
+            try
+            {
+                await ServeAsync(client.GetStream(), block, count).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"sender: connection ended early: {ex.Message}");
+            }
+        }
+    }
+
+    private static async Task ServeAsync(NetworkStream stream, byte[] block, int count)
+    {
+        // The request path may carry the frame count for this connection (ws://127.0.0.1:port/20000).
+        var requested = await HandshakeAsync(stream).ConfigureAwait(false);
+        count = requested ?? count;
+        await SkipClientFrameAsync(stream).ConfigureAwait(false);
+
+        var frameLength = block.Length / FramesPerBlock;
+        for (var sent = 0; sent < count; sent += FramesPerBlock)
+        {
+            var frames = Math.Min(FramesPerBlock, count - sent);
+            await stream.WriteAsync(block.AsMemory(0, frames * frameLength)).ConfigureAwait(false);
+        }
+
+        // Close (1000), then wait for the client to hang up; whatever it sends meanwhile is discarded.
+        await stream.WriteAsync(new byte[] { 0x88, 0x02, 0x03, 0xE8 }).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var sink = new byte[16 * 1024];
+        try
+        {
+            while (await stream.ReadAsync(sink, timeout.Token).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("sender: the client did not hang up within 10 s.");
+        }
+    }
+
+    /// <summary>Encodes the frames as unmasked server text frames of equal length, back to back.</summary>
+    private static byte[] EncodeBlock(byte[][] payloads)
+    {
+        var length = payloads[0].Length;
+        if (payloads.Any(p => p.Length != length) || length is < 126 or > ushort.MaxValue)
+        {
+            throw new InvalidOperationException("The sender expects equal-length frames of 126..65535 bytes.");
+        }
+
+        var frame = 4 + length;
+        var block = new byte[frame * payloads.Length];
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            var span = block.AsSpan(i * frame, frame);
+            span[0] = 0x81; // FIN + text
+            span[1] = 126; // 16-bit length follows
+            BinaryPrimitives.WriteUInt16BigEndian(span[2..], (ushort)length);
+            payloads[i].CopyTo(span[4..]);
+        }
+
+        return block;
+    }
+
+    private static async Task<int?> HandshakeAsync(NetworkStream stream)
+    {
+        var buffer = new byte[8 * 1024];
+        var length = 0;
+        int end;
+        while ((end = buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8)) < 0)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false);
+            if (read == 0 || (length += read) == buffer.Length)
+            {
+                throw new InvalidDataException("Bad WebSocket upgrade request.");
+            }
+        }
+
+        var request = Encoding.ASCII.GetString(buffer, 0, end);
+        var key = request.Split("\r\n")
+            .Select(line => line.Split(':', 2))
+            .FirstOrDefault(parts => parts.Length == 2 && parts[0].Trim().Equals("Sec-WebSocket-Key", StringComparison.OrdinalIgnoreCase))?[1].Trim()
+            ?? throw new InvalidDataException("The upgrade request has no Sec-WebSocket-Key.");
+        var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        var response = $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(response)).ConfigureAwait(false);
+
+        // "GET /20000 HTTP/1.1"
+        var path = request.Split(' ', 3) is [_, var target, _] ? target.TrimStart('/') : string.Empty;
+        return int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : null;
+    }
+
+    /// <summary>Reads and discards one whole client frame (masked, any length).</summary>
+    private static async Task SkipClientFrameAsync(NetworkStream stream)
+    {
+        var header = new byte[8];
+        await stream.ReadExactlyAsync(header.AsMemory(0, 2)).ConfigureAwait(false);
+        long length = header[1] & 0x7F;
+        if (length == 126)
+        {
+            await stream.ReadExactlyAsync(header.AsMemory(0, 2)).ConfigureAwait(false);
+            length = BinaryPrimitives.ReadUInt16BigEndian(header);
+        }
+        else if (length == 127)
+        {
+            await stream.ReadExactlyAsync(header.AsMemory(0, 8)).ConfigureAwait(false);
+            length = BinaryPrimitives.ReadInt64BigEndian(header);
+        }
+
+        // Mask key (4 bytes) then the payload.
+        var skip = new byte[4 + length];
+        await stream.ReadExactlyAsync(skip).ConfigureAwait(false);
+    }
+}

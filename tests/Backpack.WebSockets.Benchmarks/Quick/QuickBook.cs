@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Backpack.WebSockets.Benchmarks.OrderBook;
+using Backpack.WebSockets.OrderBook;
+
+namespace Backpack.WebSockets.Benchmarks.Quick;
+
+/// <summary>
+/// The order-book figure of the quick line (part 3): level updates per second applying 1,000,000 depth updates of 10
+/// levels each to a 1,000-level book on one thread, through the book's writer as its pump runs it under load (apply under
+/// the write lock, publish an immutable copy every 64 updates).
+/// </summary>
+internal static class QuickBook
+{
+    private const int BlockSize = 8192;
+
+    /// <summary>Measures level updates per second, then the cost of reading the synced book.</summary>
+    /// <param name="smoke">A tiny run for CI: checks the code path, not the speed.</param>
+    public static async Task<QuickBookResult> MeasureAsync(bool smoke)
+    {
+        var totalUpdates = smoke ? BlockSize : 1_000_000;
+        var reads = smoke ? 10_000 : 2_000_000;
+        var workload = new BookWorkload(BlockSize);
+        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions());
+        await using var book = new BackpackOrderBook(client, "SOL_USDC");
+
+        // Warm up once so the JIT's tiered code is in place before timing.
+        ApplyBlock(book, workload, BlockSize);
+
+        var applied = 0;
+        var elapsed = TimeSpan.Zero;
+        while (applied < totalUpdates)
+        {
+            var count = Math.Min(BlockSize, totalUpdates - applied);
+            elapsed += ApplyBlock(book, workload, count);
+            applied += count;
+        }
+
+        if (book.LastUpdateId != workload.Updates[(totalUpdates - 1) % BlockSize].LastUpdateId || book.State != OrderBookState.Synced)
+        {
+            throw new InvalidOperationException($"The book did not apply the workload: state {book.State}, last update {book.LastUpdateId}.");
+        }
+
+        var levelUpdatesPerSecond = applied * (double)BookWorkload.LevelsPerUpdate / elapsed.TotalSeconds;
+        var (snapshotNs, snapshotBytes) = TimeReads(reads, () => book.GetSnapshot(10).Bids.Count);
+        var (bestBidNs, _) = TimeReads(reads, () => book.BestBid is { } best ? (int)best.Price : 0);
+        return new QuickBookResult(levelUpdatesPerSecond, snapshotNs, snapshotBytes, bestBidNs);
+    }
+
+    /// <summary>Nanoseconds and bytes allocated per call of <paramref name="read"/>, over <paramref name="count"/> calls.</summary>
+    private static (double Nanoseconds, double Bytes) TimeReads(int count, Func<int> read)
+    {
+        var sink = 0;
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            sink += read();
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        GC.KeepAlive(sink);
+        return (elapsed.TotalNanoseconds / count, bytes / (double)count);
+    }
+
+    /// <summary>Resets the book to the snapshot (not timed), then applies the first <paramref name="count"/> updates (timed).</summary>
+    private static TimeSpan ApplyBlock(BackpackOrderBook book, BookWorkload workload, int count)
+    {
+        workload.Resync(book);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            book.OnDiff(workload.Updates[i], publish: (i & 63) == 63 || i == count - 1);
+        }
+
+        return Stopwatch.GetElapsedTime(start);
+    }
+}
