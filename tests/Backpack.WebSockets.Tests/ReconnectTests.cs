@@ -343,7 +343,7 @@ public class ReconnectTests
     /// Reads <paramref name="count"/> SUBSCRIBE requests from the newest connection (waiting for it to exist) and confirms
     /// each with a data frame; returns the requests by stream name.
     /// </summary>
-    private static async Task<Dictionary<string, JsonElement>> AnswerResubscribesAsync(ClientHarness h, int count, string data = "{\"n\":2}")
+    internal static async Task<Dictionary<string, JsonElement>> AnswerResubscribesAsync(ClientHarness h, int count, string data = "{\"n\":2}")
     {
         // Every reconnect so far opened exactly one connection (failed handshakes open none).
         var reconnects = h.Events.Count(e => e == "Reconnected");
