@@ -57,11 +57,12 @@ public partial class BackpackStreamClient
         {
             socket = await OpenSocketAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception ex)
         {
             lock (_gate)
             {
-                _stateMachine.TryChangeState(BackpackConnectionState.Connecting, BackpackConnectionState.Disconnected);
+                // A cancelled connect is not a failure of the connection: no error to report.
+                _stateMachine.TryChangeState(BackpackConnectionState.Connecting, BackpackConnectionState.Disconnected, ex as BackpackStreamException);
             }
 
             throw;
@@ -377,7 +378,7 @@ public partial class BackpackStreamClient
                 var previous = _reconnectTask;
                 _reconnectTask = Task.Run(() => ReconnectAsync(previous, failure, firstDelay, lostAt));
             }
-            else if (_stateMachine.TryChangeState(BackpackConnectionState.Connected, BackpackConnectionState.Disconnected))
+            else if (_stateMachine.TryChangeState(BackpackConnectionState.Connected, BackpackConnectionState.Disconnected, failure))
             {
                 registrations = TakeAllRegistrations();
                 gaveUp = true;

@@ -170,10 +170,13 @@ public partial class BackpackStreamClient
     /// <summary>The policy gave up during a reconnect: every subscription ends with the last error and <see cref="Closed"/> is raised.</summary>
     private void GiveUp(Exception reason)
     {
+        var error = reason as BackpackStreamException is { ErrorCode: BackpackStreamErrorCode.ConnectionLost } lost
+            ? lost
+            : new BackpackStreamException(BackpackStreamErrorCode.ConnectionLost, $"The connection was lost and reconnecting gave up: {reason.Message}", innerException: reason);
         StreamRegistration[] registrations;
         lock (_gate)
         {
-            if (!_stateMachine.TryChangeState(BackpackConnectionState.Reconnecting, BackpackConnectionState.Disconnected))
+            if (!_stateMachine.TryChangeState(BackpackConnectionState.Reconnecting, BackpackConnectionState.Disconnected, error))
             {
                 return;
             }
@@ -182,9 +185,6 @@ public partial class BackpackStreamClient
         }
 
         Log.ReconnectGaveUp(_logger, reason);
-        var error = reason as BackpackStreamException is { ErrorCode: BackpackStreamErrorCode.ConnectionLost } lost
-            ? lost
-            : new BackpackStreamException(BackpackStreamErrorCode.ConnectionLost, $"The connection was lost and reconnecting gave up: {reason.Message}", innerException: reason);
         EndRegistrations(registrations, error);
         RaiseClosed(reason);
     }

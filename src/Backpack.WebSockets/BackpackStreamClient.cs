@@ -64,7 +64,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly Ed25519Signer? _signer;
     private readonly BackpackStreamMetrics? _metrics;
 
-    private readonly ConnectionStateMachine _stateMachine = new();
+    private readonly ConnectionStateMachine _stateMachine;
     private readonly BackpackReconnectPolicy _reconnectPolicy = BackpackReconnectPolicy.Default;
 
     /// <summary>The registration the receive loop routed to last; frames of one stream come in runs.</summary>
@@ -128,6 +128,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _options = value.Clone();
         _connector = connector ?? new ClientWebSocketConnector(_options);
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _stateMachine = new ConnectionStateMachine(_timeProvider);
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger<BackpackStreamClient>();
         HttpClient = httpClient;
@@ -141,6 +142,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     /// <summary>Creates an uninitialized client, for mocking frameworks only.</summary>
     protected BackpackStreamClient()
     {
+        _stateMachine = new ConnectionStateMachine();
         _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -177,6 +179,40 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
             lock (_gate)
             {
                 return _stateMachine.Current;
+            }
+        }
+    }
+
+    /// <summary>
+    /// When <see cref="State"/> last changed, on the client's <see cref="System.TimeProvider"/>: for
+    /// <see cref="BackpackConnectionState.Reconnecting"/>, when the connection was lost; for a client that never connected,
+    /// when it was created. With <see cref="State"/> it tells how long the client has been up or down (the health check uses
+    /// it).
+    /// </summary>
+    public virtual DateTimeOffset StateChangedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stateMachine.ChangedAt;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The error that left the client <see cref="BackpackConnectionState.Disconnected"/>: the last connection error when the
+    /// reconnect policy gave up, or the handshake error when a connect failed. <see langword="null"/> in every other state,
+    /// and while Disconnected because the client never connected (or a connect was cancelled). The next connect clears it.
+    /// </summary>
+    /// <remarks>The message never carries a secret, like every exception of this library.</remarks>
+    public virtual Exception? DisconnectError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stateMachine.DisconnectError;
             }
         }
     }

@@ -198,6 +198,83 @@ public class ReconnectTests
     }
 
     [Fact]
+    public async Task StateChangedAt_StampsEveryChangeOnTheClientsClock_AndDisconnectError_KeepsWhyReconnectingGaveUp()
+    {
+        var policy = new RecordingPolicy(TimeSpan.FromSeconds(13), giveUpAfter: 1);
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = policy);
+        var created = h.Time.GetUtcNow();
+        Assert.Equal(created, h.Client.StateChangedAt);
+        Assert.Null(h.Client.DisconnectError);
+
+        h.Time.Advance(TimeSpan.FromSeconds(10));
+        await h.SubscribeConfirmedAsync("trade.SOL_USDC");
+        Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
+        Assert.Equal(created.AddSeconds(10), h.Client.StateChangedAt);
+
+        h.Time.Advance(TimeSpan.FromSeconds(20));
+        var refused = Http(503);
+        h.Connector.FailNext(refused);
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
+        await h.WaitForEventAsync("Reconnecting");
+        Assert.Equal(BackpackConnectionState.Reconnecting, h.Client.State);
+        Assert.Equal(created.AddSeconds(30), h.Client.StateChangedAt);
+        Assert.Null(h.Client.DisconnectError);
+
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(13));
+        h.Time.Advance(TimeSpan.FromSeconds(13));
+        await h.WaitForClosedAsync();
+
+        Assert.Equal(BackpackConnectionState.Disconnected, h.Client.State);
+        Assert.Equal(created.AddSeconds(43), h.Client.StateChangedAt);
+        var error = Assert.IsType<BackpackStreamException>(h.Client.DisconnectError);
+        Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
+        Assert.Same(refused, error.InnerException);
+
+        await h.Client.DisposeAsync();
+        Assert.Equal(BackpackConnectionState.Closed, h.Client.State);
+        Assert.Null(h.Client.DisconnectError);
+    }
+
+    [Fact]
+    public async Task DisconnectError_IsTheFailedHandshake_UntilTheNextConnectSucceeds()
+    {
+        await using var h = new ClientHarness();
+        h.Connector.FailNext(Http(503));
+        h.Time.Advance(TimeSpan.FromSeconds(4));
+
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => h.Client.ConnectAsync());
+
+        Assert.Equal(BackpackConnectionState.Disconnected, h.Client.State);
+        Assert.Same(error, h.Client.DisconnectError);
+        Assert.Equal(h.Time.GetUtcNow(), h.Client.StateChangedAt);
+        await h.Client.ConnectAsync().OrTimeout();
+        Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
+        Assert.Null(h.Client.DisconnectError);
+    }
+
+    [Fact]
+    public async Task DisconnectError_IsNotSetByACancelledConnect()
+    {
+        using var cts = new CancellationTokenSource();
+        var connector = new Moq.Mock<Backpack.WebSockets.Transport.IWebSocketConnector>();
+        connector.Setup(c => c.ConnectAsync(Moq.It.IsAny<Uri>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns<Uri, CancellationToken>((_, token) =>
+            {
+                // Cancelled by the caller while the handshake runs.
+                cts.Cancel();
+                return Task.FromCanceled<Backpack.WebSockets.Transport.IWebSocketConnection>(token);
+            });
+        var options = Microsoft.Extensions.Options.Options.Create(new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test") });
+        await using var client = new BackpackStreamClient(options, connector.Object, new ObservableTimeProvider());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(cts.Token));
+
+        connector.Verify(c => c.ConnectAsync(Moq.It.IsAny<Uri>(), Moq.It.IsAny<CancellationToken>()), Moq.Times.Once());
+        Assert.Equal(BackpackConnectionState.Disconnected, client.State);
+        Assert.Null(client.DisconnectError);
+    }
+
+    [Fact]
     public async Task SubscribeWhileReconnecting_IsSentOnTheNewConnection()
     {
         await using var h = new ClientHarness(o => o.ReconnectPolicy = new RecordingPolicy(TimeSpan.FromSeconds(5)));
@@ -343,7 +420,7 @@ public class ReconnectTests
     /// Reads <paramref name="count"/> SUBSCRIBE requests from the newest connection (waiting for it to exist) and confirms
     /// each with a data frame; returns the requests by stream name.
     /// </summary>
-    private static async Task<Dictionary<string, JsonElement>> AnswerResubscribesAsync(ClientHarness h, int count, string data = "{\"n\":2}")
+    internal static async Task<Dictionary<string, JsonElement>> AnswerResubscribesAsync(ClientHarness h, int count, string data = "{\"n\":2}")
     {
         // Every reconnect so far opened exactly one connection (failed handshakes open none).
         var reconnects = h.Events.Count(e => e == "Reconnected");
@@ -362,7 +439,7 @@ public class ReconnectTests
         return requests;
     }
 
-    private static BackpackStreamException Http(int status, TimeSpan? retryAfter = null) =>
+    internal static BackpackStreamException Http(int status, TimeSpan? retryAfter = null) =>
         new(BackpackStreamErrorCode.ConnectionFailed, $"HTTP {status}") { HttpStatusCode = status, RetryAfter = retryAfter };
 
     private static async Task<T> NextAsync<T>(IAsyncEnumerator<T> reader)
@@ -372,7 +449,7 @@ public class ReconnectTests
     }
 
     /// <summary>A policy with a fixed delay that records every context it is asked with.</summary>
-    private sealed class RecordingPolicy(TimeSpan delay, int giveUpAfter = int.MaxValue) : BackpackReconnectPolicy
+    internal sealed class RecordingPolicy(TimeSpan delay, int giveUpAfter = int.MaxValue) : BackpackReconnectPolicy
     {
         private readonly List<BackpackRetryContext> _contexts = [];
 

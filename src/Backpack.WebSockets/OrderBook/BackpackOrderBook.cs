@@ -61,6 +61,9 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <summary>Completed and replaced on each publication while someone watches.</summary>
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>UTC ticks of when the published state was entered; read lock-free by <see cref="StateChangedAt"/>.</summary>
+    private long _stateChangedAtTicks;
+
     private int _watcherCount;
     private int _resyncCount;
     private int _startCalled;
@@ -97,6 +100,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         _logger = client.LoggerFactory.CreateLogger<BackpackOrderBook>();
         _snapshotUri = BuildSnapshotUri(client.Options.RestEndpoint, symbol, _options.SnapshotLimit);
         _published = _sync.CreateSnapshot(OrderBookState.Syncing, 0);
+        _stateChangedAtTicks = _timeProvider.GetUtcNow().UtcTicks;
         SnapshotSource = FetchSnapshotAsync;
 
         // Items missed while the connection was down leave no trace in the ids the new connection sends first, so a
@@ -109,6 +113,14 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
 
     /// <summary>The book's state, as of the last publication.</summary>
     public OrderBookState State => Volatile.Read(ref _published).State;
+
+    /// <summary>
+    /// When <see cref="State"/> was entered, on the client's <see cref="System.TimeProvider"/> (UTC): for a new book, when it
+    /// was created; a restarted sync that stays <see cref="OrderBookState.Syncing"/> or <see cref="OrderBookState.Stale"/>
+    /// keeps the time it first entered that state. With <see cref="State"/> it tells how long the book has been unusable
+    /// (the health check uses it).
+    /// </summary>
+    public DateTimeOffset StateChangedAt => new(Volatile.Read(ref _stateChangedAtTicks), TimeSpan.Zero);
 
     /// <summary>The id of the last update in the published book (see <see cref="OrderBookSnapshot.LastUpdateId"/>).</summary>
     public long LastUpdateId => Volatile.Read(ref _published).LastUpdateId;
@@ -521,6 +533,12 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     {
         _version++;
         _dirty = false;
+
+        // Stamped before the book is published, so a reader that sees the new state never pairs it with the old time.
+        if (_published.State != _state)
+        {
+            Volatile.Write(ref _stateChangedAtTicks, _timeProvider.GetUtcNow().UtcTicks);
+        }
 
         // The exchange is a full fence, so a watcher that registered before it is seen below (or sees this book).
         Interlocked.Exchange(ref _published, _sync.CreateSnapshot(_state, _version));

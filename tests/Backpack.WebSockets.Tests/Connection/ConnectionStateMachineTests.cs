@@ -71,6 +71,34 @@ public class ConnectionStateMachineTests
         Assert.Equal(BackpackConnectionState.Disconnected, new ConnectionStateMachine().Current);
     }
 
+    [Fact]
+    public void ChangedAt_IsStampedOnEachChangeOnly_AndDisconnectError_IsKeptOnlyWhileDisconnected()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var created = time.GetUtcNow();
+        var machine = new ConnectionStateMachine(time);
+        var lost = new InvalidOperationException("lost");
+        Assert.Equal(created, machine.ChangedAt);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(machine.TryChangeState(BackpackConnectionState.Disconnected, BackpackConnectionState.Connecting, lost));
+        Assert.Null(machine.DisconnectError);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(machine.TryChangeState(BackpackConnectionState.Connecting, BackpackConnectionState.Disconnected, lost));
+        Assert.Same(lost, machine.DisconnectError);
+        Assert.Equal(created.AddSeconds(3), machine.ChangedAt);
+
+        // A refused change leaves both alone.
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(machine.TryChangeState(BackpackConnectionState.Connecting, BackpackConnectionState.Connected));
+        Assert.Same(lost, machine.DisconnectError);
+        Assert.Equal(created.AddSeconds(3), machine.ChangedAt);
+
+        Assert.True(machine.TryChangeState(BackpackConnectionState.Disconnected, BackpackConnectionState.Connecting));
+        Assert.Null(machine.DisconnectError);
+        Assert.Equal(created.AddSeconds(7), machine.ChangedAt);
+    }
+
     /// <summary>Drives a new machine to <paramref name="state"/> through legal transitions only.</summary>
     private static ConnectionStateMachine Reach(BackpackConnectionState state)
     {

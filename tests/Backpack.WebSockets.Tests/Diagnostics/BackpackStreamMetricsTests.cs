@@ -1,6 +1,9 @@
+using System.Net.WebSockets;
 using System.Text;
 using Backpack.WebSockets.Diagnostics;
+using Backpack.WebSockets.OrderBook;
 using Backpack.WebSockets.Tests.Fakes;
+using Backpack.WebSockets.Tests.OrderBook;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using System.Diagnostics.Metrics;
@@ -122,6 +125,115 @@ public class BackpackStreamMetricsTests
         Assert.Equal(2, reconnects.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal("depth", resubscribes.LastMeasurement!.Tags[BackpackStreamDiagnostics.StreamTypeTag]);
         Assert.Equal("SOL_USDC", resyncs.LastMeasurement!.Tags[BackpackStreamDiagnostics.SymbolTag]);
+    }
+
+    [Fact]
+    public async Task RealDrop_RecordsOneReconnect_AndOneResubscribePerLiveStreamWithItsType()
+    {
+        await using var h = ClientHarness.WithCredentials();
+        var meter = h.Client.Metrics!.Meter;
+        using var reconnects = new MetricCollector<long>(meter, BackpackStreamMetrics.ReconnectsName);
+        using var resubscribes = new MetricCollector<long>(meter, BackpackStreamMetrics.ResubscribesName);
+        await h.SubscribeConfirmedAsync("trade.SOL_USDC");
+        await h.SubscribeConfirmedAsync("depth.200ms.SOL_USDC");
+        await h.SubscribeConfirmedAsync("account.orderUpdate", "{\"o\":0}");
+
+        // A second consumer of a stream shares its server subscription: still one resubscribe for it.
+        await using var shared = await h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC")).OrTimeout();
+
+        // A stream released before the drop is not resubscribed, so it is not counted.
+        var (released, _) = await h.SubscribeConfirmedAsync("ticker.SOL_USDC");
+        await released.DisposeAsync();
+        Assert.Contains("UNSUBSCRIBE", await h.Connection.ReadSentAsync().OrTimeout());
+        Assert.Empty(reconnects.GetMeasurementSnapshot());
+
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
+        await ReconnectTests.AnswerResubscribesAsync(h, 3);
+        await h.WaitForEventAsync("Reconnected");
+
+        var reconnect = Assert.Single(reconnects.GetMeasurementSnapshot());
+        Assert.Equal(1, reconnect.Value);
+        Assert.Empty(reconnect.Tags);
+        var resubscribed = resubscribes.GetMeasurementSnapshot();
+        Assert.All(resubscribed, m => Assert.Equal(1, m.Value));
+        Assert.Equal(
+            ["account.orderUpdate", "depth", "trade"],
+            resubscribed.Select(m => (string)m.Tags[BackpackStreamDiagnostics.StreamTypeTag]!).Order().ToArray());
+        Assert.Equal(1, h.LastReconnected!.Attempts);
+    }
+
+    [Fact]
+    public async Task FailedReconnectAttempts_AreNotCounted_OnlyTheOneThatSucceeds()
+    {
+        await using var h = new ClientHarness(o =>
+        {
+            o.ReconnectPolicy = new Backpack.WebSockets.Connection.DefaultReconnectPolicy(() => 0.5);
+
+            // Not 1 s, so the only 1 s timer is the backoff before the second attempt.
+            o.SubscribeErrorWindow = TimeSpan.FromSeconds(7);
+        });
+        using var reconnects = new MetricCollector<long>(h.Client.Metrics!.Meter, BackpackStreamMetrics.ReconnectsName);
+        using var resubscribes = new MetricCollector<long>(h.Client.Metrics!.Meter, BackpackStreamMetrics.ResubscribesName);
+        await h.SubscribeConfirmedAsync("trade.SOL_USDC");
+        h.Connector.FailNext(new BackpackStreamException(BackpackStreamErrorCode.ConnectionFailed, "HTTP 503") { HttpStatusCode = 503 });
+
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
+        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await ReconnectTests.AnswerResubscribesAsync(h, 1);
+        await h.WaitForEventAsync("Reconnected");
+
+        Assert.Equal(2, h.LastReconnected!.Attempts);
+        Assert.Equal(1, Assert.Single(reconnects.GetMeasurementSnapshot()).Value);
+        Assert.Equal("trade", Assert.Single(resubscribes.GetMeasurementSnapshot()).Tags[BackpackStreamDiagnostics.StreamTypeTag]);
+    }
+
+    [Fact]
+    public async Task OrderBookGap_RecordsOneResyncWithTheSymbol()
+    {
+        await using var h = new BookHarness();
+        using var resyncs = new MetricCollector<long>(h.Client.Metrics!.Meter, BackpackStreamMetrics.ResyncsName);
+        await h.StartSyncedAsync();
+
+        // The first sync is not a resync.
+        Assert.Empty(resyncs.GetMeasurementSnapshot());
+        h.PushDiff(1005, 1005, [DepthJson.L("99.7", "1")], []);
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
+
+        var resync = Assert.Single(resyncs.GetMeasurementSnapshot());
+        Assert.Equal(1, resync.Value);
+        Assert.Equal(BookHarness.Symbol, resync.Tags[BackpackStreamDiagnostics.SymbolTag]);
+        Assert.Equal(h.Book.ResyncCount, resyncs.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
+    public async Task DropUnderAnOrderBook_RecordsOneReconnect_OneDepthResubscribe_AndOneResyncOfTheSymbol()
+    {
+        await using var h = new BookHarness();
+        var meter = h.Client.Metrics!.Meter;
+        using var reconnects = new MetricCollector<long>(meter, BackpackStreamMetrics.ReconnectsName);
+        using var resubscribes = new MetricCollector<long>(meter, BackpackStreamMetrics.ResubscribesName);
+        using var resyncs = new MetricCollector<long>(meter, BackpackStreamMetrics.ResyncsName);
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Client.Reconnected += _ =>
+        {
+            reconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await h.StartSyncedAsync();
+
+        h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
+        var connection = await h.Connector.WaitForConnectionAsync(1);
+        Assert.Contains("depth.SOL_USDC", await connection.ReadSentAsync());
+        connection.PushText(DepthJson.Frame(BookHarness.Symbol, 1100, 1100, [DepthJson.L("99.1", "1")], []));
+        await reconnected.Task.OrTimeout();
+
+        Assert.Equal(OrderBookState.Stale, h.Book.State);
+        Assert.Equal(1, Assert.Single(reconnects.GetMeasurementSnapshot()).Value);
+        Assert.Equal("depth", Assert.Single(resubscribes.GetMeasurementSnapshot()).Tags[BackpackStreamDiagnostics.StreamTypeTag]);
+        var resync = Assert.Single(resyncs.GetMeasurementSnapshot());
+        Assert.Equal(BookHarness.Symbol, resync.Tags[BackpackStreamDiagnostics.SymbolTag]);
+        Assert.Equal(1, h.Book.ResyncCount);
     }
 
     [Fact]
