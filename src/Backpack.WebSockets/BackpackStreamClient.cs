@@ -92,23 +92,6 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     /// <param name="timeProvider">The clock for signatures and timeouts; defaults to <see cref="TimeProvider.System"/>.</param>
     /// <param name="loggerFactory">Where logs go; defaults to none.</param>
     /// <param name="httpClient">For REST calls (depth snapshots, server time); optional.</param>
-    /// <exception cref="ArgumentException">The options are invalid, or the API secret is not a valid Ed25519 key.</exception>
-    public BackpackStreamClient(
-        IOptions<BackpackStreamClientOptions> options,
-        IWebSocketConnector? connector = null,
-        TimeProvider? timeProvider = null,
-        ILoggerFactory? loggerFactory = null,
-        HttpClient? httpClient = null)
-        : this(options, connector, timeProvider, loggerFactory, httpClient, meterFactory: null)
-    {
-    }
-
-    /// <summary>Creates a client for dependency injection, with metrics on a meter from <paramref name="meterFactory"/>.</summary>
-    /// <param name="options">The options; read once, here.</param>
-    /// <param name="connector">Opens WebSocket connections; defaults to <see cref="ClientWebSocketConnector"/>.</param>
-    /// <param name="timeProvider">The clock for signatures and timeouts; defaults to <see cref="TimeProvider.System"/>.</param>
-    /// <param name="loggerFactory">Where logs go; defaults to none.</param>
-    /// <param name="httpClient">For REST calls (depth snapshots, server time); optional.</param>
     /// <param name="meterFactory">
     /// Creates the <see cref="BackpackStreamDiagnostics.MeterName"/> meter; when <see langword="null"/>, the client creates its
     /// own meter and disposes it with the client.
@@ -116,11 +99,11 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     /// <exception cref="ArgumentException">The options are invalid, or the API secret is not a valid Ed25519 key.</exception>
     public BackpackStreamClient(
         IOptions<BackpackStreamClientOptions> options,
-        IWebSocketConnector? connector,
-        TimeProvider? timeProvider,
-        ILoggerFactory? loggerFactory,
-        HttpClient? httpClient,
-        IMeterFactory? meterFactory)
+        IWebSocketConnector? connector = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
+        HttpClient? httpClient = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value ?? throw new ArgumentException("The options value is null.", nameof(options));
