@@ -16,7 +16,8 @@ internal static class LibraryReceiver
 
     public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, CancellationToken cancellationToken)
     {
-        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity };
+        // No reconnect: when the sender is done and closes, the run ends rather than waiting on a new connection.
+        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity, ReconnectPolicy = BackpackReconnectPolicy.Never };
         await using var client = new BackpackStreamClient(options);
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
