@@ -36,6 +36,9 @@ internal sealed record SoakReport
 
     public int Resyncs { get; init; }
 
+    /// <summary>The resyncs by the reason the book logged, e.g. "ConnectionLost 4, Gap 3, UpdatesDropped 1".</summary>
+    public string ResyncReasons { get; init; } = string.Empty;
+
     public bool BookMatched { get; init; }
 
     public long BookLastUpdateId { get; init; }
@@ -74,7 +77,7 @@ internal sealed record SoakReport
         Line($"  steps {Steps}, data frames written {FramesWritten}, parse failures {ParseFailures}");
         Line($"  faults: {string.Join(", ", Faults.Select(f => $"{f.Key} {f.Value}"))} (total {Faults.Values.Sum()}); handshakes rejected {HandshakesRejected}");
         Line($"  reconnects: expected {ExpectedReconnects}, Reconnecting {ReconnectingEvents}, Reconnected {ReconnectedEvents}, attempts {ReconnectAttempts}; server connections {ServerConnections}");
-        Line($"  book: resyncs {Resyncs} (expected {ExpectedResyncs}), equals server's top 50: {BookMatched} at update {BookLastUpdateId}");
+        Line($"  book: resyncs {Resyncs} (expected {ExpectedResyncs} from faults; by reason: {ResyncReasons}), equals server's top 50: {BookMatched} at update {BookLastUpdateId}");
         Line($"  trades: received {TradesReceived}, dropped (DropOldest) {TradesDropped}, stalls {TradeStalls}");
         Line($"  private events: sent {Delivery.Sent}, received {Delivery.Received}, duplicates {Delivery.Duplicates}, unexpected {Delivery.Unexpected}, out of order {Delivery.OutOfOrder}, holes {Delivery.LostMidStream}, missing on live connection {Delivery.LostOnLiveConnection}, lost in flight at a fault {Delivery.LostInFlightAtFault}");
         if (Memory.Count > 0)
