@@ -74,6 +74,11 @@ internal sealed class SoakScenario
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Duration, TimeSpan.Zero);
+        if (!SimulatedMarket.CreateDefaults().Any(market => market.Symbol == options.Symbol))
+        {
+            throw new ArgumentException($"'{options.Symbol}' is not one of the simulator's default markets.", nameof(options));
+        }
+
         return new SoakScenario(options, progress).RunCoreAsync(cancellationToken);
     }
 
@@ -118,8 +123,7 @@ internal sealed class SoakScenario
             publicKey = signer.PublicKeyBase64;
         }
 
-        var market = SimulatedMarket.CreateDefaults().FirstOrDefault(m => m.Symbol == _options.Symbol)
-            ?? throw new ArgumentException($"'{_options.Symbol}' is not one of the simulator's default markets.", nameof(cancellationToken));
+        var market = SimulatedMarket.CreateDefaults().First(m => m.Symbol == _options.Symbol);
 
         await using var server = new BackpackTestServer(new BackpackTestServerOptions { ApiPublicKey = publicKey });
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
