@@ -57,7 +57,8 @@ internal static class DeliveryCheck
             }
         }
 
-        int midStream = 0, onLive = 0, atFault = 0;
+        int midStream = 0, onLive = 0;
+        var inFlight = new List<long>();
         for (var i = 0; i < sent.Count; i++)
         {
             if (seen[i])
@@ -76,7 +77,7 @@ internal static class DeliveryCheck
             }
             else
             {
-                atFault++;
+                inFlight.Add(connection);
             }
         }
 
@@ -89,7 +90,8 @@ internal static class DeliveryCheck
             OutOfOrder = outOfOrder,
             LostMidStream = midStream,
             LostOnLiveConnection = onLive,
-            LostInFlightAtFault = atFault,
+            LostInFlightAtFault = inFlight.Count,
+            LostInFlightConnectionIds = inFlight,
             KeyCollisions = collisions,
         };
     }

@@ -30,6 +30,9 @@ internal sealed record DeliveryResult
     /// </summary>
     public int LostInFlightAtFault { get; init; }
 
+    /// <summary>The connection of each event counted in <see cref="LostInFlightAtFault"/>, to tell which fault lost it.</summary>
+    public IReadOnlyList<long> LostInFlightConnectionIds { get; init; } = [];
+
     /// <summary>Sent events whose identity repeats an earlier one: the comparison would be ambiguous.</summary>
     public int KeyCollisions { get; init; }
 

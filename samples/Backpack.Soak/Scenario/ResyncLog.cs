@@ -13,6 +13,27 @@ internal sealed class ResyncLog : ILoggerFactory, ILogger
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _byReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byReasonAndPhase = new(StringComparer.Ordinal);
+    private string _phase = "start-up";
+
+    /// <summary>What the run is doing (the fault being healed, or "steady"); each resync is also counted under it.</summary>
+    public string Phase
+    {
+        get => Volatile.Read(ref _phase);
+        set => Volatile.Write(ref _phase, value);
+    }
+
+    /// <summary>The resyncs counted so far, by "reason during phase", e.g. "Gap during Drop".</summary>
+    public IReadOnlyDictionary<string, int> ByReasonAndPhase
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, int>(_byReasonAndPhase, StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>The resyncs counted so far, by reason (<c>Gap</c>, <c>ConnectionLost</c>, <c>UpdatesDropped</c>, ...).</summary>
     public IReadOnlyDictionary<string, int> ByReason
@@ -58,6 +79,8 @@ internal sealed class ResyncLog : ILoggerFactory, ILogger
         lock (_lock)
         {
             _byReason[reason] = _byReason.GetValueOrDefault(reason) + 1;
+            var key = $"{reason} during {Phase}";
+            _byReasonAndPhase[key] = _byReasonAndPhase.GetValueOrDefault(key) + 1;
         }
     }
 

@@ -39,6 +39,12 @@ internal sealed record SoakReport
     /// <summary>The resyncs by the reason the book logged, e.g. "ConnectionLost 4, Gap 3, UpdatesDropped 1".</summary>
     public string ResyncReasons { get; init; } = string.Empty;
 
+    /// <summary>The resyncs by reason and by what the run was healing then, e.g. "Gap during Drop 3, Gap during Gap 12".</summary>
+    public string ResyncPhases { get; init; } = string.Empty;
+
+    /// <summary>The private events lost in flight, by the fault that ended their connection.</summary>
+    public string LostInFlightByFault { get; init; } = string.Empty;
+
     public bool BookMatched { get; init; }
 
     public long BookLastUpdateId { get; init; }
@@ -78,8 +84,9 @@ internal sealed record SoakReport
         Line($"  faults: {string.Join(", ", Faults.Select(f => $"{f.Key} {f.Value}"))} (total {Faults.Values.Sum()}); handshakes rejected {HandshakesRejected}");
         Line($"  reconnects: expected {ExpectedReconnects}, Reconnecting {ReconnectingEvents}, Reconnected {ReconnectedEvents}, attempts {ReconnectAttempts}; server connections {ServerConnections}");
         Line($"  book: resyncs {Resyncs} (expected {ExpectedResyncs} from faults; by reason: {ResyncReasons}), equals server's top 50: {BookMatched} at update {BookLastUpdateId}");
+        Line($"  resyncs by reason and phase: {ResyncPhases}");
         Line($"  trades: received {TradesReceived}, dropped (DropOldest) {TradesDropped}, stalls {TradeStalls}");
-        Line($"  private events: sent {Delivery.Sent}, received {Delivery.Received}, duplicates {Delivery.Duplicates}, unexpected {Delivery.Unexpected}, out of order {Delivery.OutOfOrder}, holes {Delivery.LostMidStream}, missing on live connection {Delivery.LostOnLiveConnection}, lost in flight at a fault {Delivery.LostInFlightAtFault}");
+        Line($"  private events: sent {Delivery.Sent}, received {Delivery.Received}, duplicates {Delivery.Duplicates}, unexpected {Delivery.Unexpected}, out of order {Delivery.OutOfOrder}, holes {Delivery.LostMidStream}, missing on live connection {Delivery.LostOnLiveConnection}, lost in flight at a fault {Delivery.LostInFlightAtFault} ({LostInFlightByFault})");
         if (Memory.Count > 0)
         {
             Line($"  managed heap: first {Mb(Memory[0].ManagedBytes)}, last {Mb(Memory[^1].ManagedBytes)}, max {Mb(Memory.Max(m => m.ManagedBytes))}, growth after warm-up {Mb(ManagedGrowthBytes)} ({Memory.Count} samples)");

@@ -24,6 +24,7 @@ public sealed class DeliveryCheckTests
         var result = DeliveryCheck.Compare(s_twoConnections, ["a", "c", "d"], liveConnectionId: 2);
 
         Assert.Equal(1, result.LostInFlightAtFault);
+        Assert.Equal([1L], result.LostInFlightConnectionIds);
         Assert.Equal(0, result.LostMidStream);
         Assert.True(result.IsExactlyOnceInOrder);
     }
