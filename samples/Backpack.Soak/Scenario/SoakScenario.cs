@@ -267,6 +267,10 @@ internal sealed class SoakScenario
         var lastFault = clock.Elapsed;
         var lastFaultName = "start-up";
         var connectionsRequired = 1L;
+
+        // Each fault heals only with its own resync: counted from the fault on, so an earlier extra resync cannot stand in.
+        var gapResyncsRequired = 0;
+        var connectionResyncsRequired = 0;
         var nextSample = TimeSpan.Zero;
         using var timer = new PeriodicTimer(_options.StepInterval);
         try
@@ -288,8 +292,8 @@ internal sealed class SoakScenario
                     && server.TotalConnectionCount >= connectionsRequired
                     && streams.All(server.HasSubscribers)
                     && book.State == OrderBookState.Synced
-                    && ConnectionResyncs(resyncLog) >= _expectedReconnects
-                    && resyncLog.Count("Gap") >= _faults[SoakFault.Gap];
+                    && ConnectionResyncs(resyncLog) >= connectionResyncsRequired
+                    && resyncLog.Count("Gap") >= gapResyncsRequired;
                 if (!healed)
                 {
                     if (elapsed - lastFault > _options.RecoveryTimeout)
@@ -322,6 +326,15 @@ internal sealed class SoakScenario
                 if (fault != SoakFault.Gap && LiveOrderConnection(server) is var ended and not 0)
                 {
                     _connectionEndedBy[ended] = fault;
+                }
+
+                if (fault == SoakFault.Gap)
+                {
+                    gapResyncsRequired = resyncLog.Count("Gap") + 1;
+                }
+                else
+                {
+                    connectionResyncsRequired = ConnectionResyncs(resyncLog) + 1;
                 }
 
                 resyncLog.Phase = fault.ToString();
