@@ -3,6 +3,18 @@ namespace Backpack.WebSockets.Testing;
 public sealed partial class BackpackTestServer
 {
     /// <summary>
+    /// Raised after a data frame (from <c>PublishAsync</c> or the <see cref="MarketSimulator"/>) was written to a
+    /// connection, once per connection, on the publishing thread. Frames of <see cref="PublishRawFrameAsync"/>, error
+    /// frames and subscribe snapshots do not raise it. Keep the handler short: it delays the next send.
+    /// </summary>
+    /// <remarks>
+    /// "Written" means the WebSocket send completed; a connection dropped right after may still lose the frame in
+    /// transit (the server's output buffer or the socket), as on a real network. Tests use this to know which events a
+    /// client could have seen: events published while it was disconnected never raise it.
+    /// </remarks>
+    public event EventHandler<FrameSentEventArgs>? FrameSent;
+
+    /// <summary>
     /// Sends <c>{"data":&lt;dataJson&gt;,"stream":"&lt;stream&gt;"}</c> to every connection subscribed to exactly <paramref name="stream"/>.
     /// </summary>
     /// <param name="stream">The stream name, e.g. <c>depth.SOL_USDC</c>.</param>
@@ -53,15 +65,15 @@ public sealed partial class BackpackTestServer
     public Task<int> PublishRawFrameAsync(string frameJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(frameJson);
-        return SendAsync(SnapshotConnections(stream: null), frameJson, cancellationToken);
+        return SendAsync(SnapshotConnections(stream: null), stream: null, frameJson, cancellationToken);
     }
 
     /// <summary>Sends a complete frame to the subscribers of <paramref name="stream"/>.</summary>
     internal Task<int> PublishFrameAsync(string stream, string frame, CancellationToken cancellationToken) =>
-        SendAsync(SnapshotConnections(stream), frame, cancellationToken);
+        SendAsync(SnapshotConnections(stream), stream, frame, cancellationToken);
 
-    /// <summary>Sends one text message to each of <paramref name="connections"/>, in turn.</summary>
-    private async Task<int> SendAsync(ServerConnection[] connections, string text, CancellationToken cancellationToken)
+    /// <summary>Sends one text message to each of <paramref name="connections"/>, in turn; raises <see cref="FrameSent"/> for stream frames.</summary>
+    private async Task<int> SendAsync(ServerConnection[] connections, string? stream, string text, CancellationToken cancellationToken)
     {
         if (connections.Length == 0)
         {
@@ -76,6 +88,10 @@ public sealed partial class BackpackTestServer
             if (await connection.SendAsync(utf8, fragmentSize, cancellationToken).ConfigureAwait(false))
             {
                 sent++;
+                if (stream is not null)
+                {
+                    FrameSent?.Invoke(this, new FrameSentEventArgs(connection.Id, stream, text));
+                }
             }
         }
 
