@@ -262,6 +262,9 @@ public sealed class BackpackOrderBookTests
         // The connection is lost while the snapshot is in flight: when it lands, it belongs to the old generation.
         h.Book.OnConnectionLost();
         h.Http.RespondJson(Snapshot(1000, [L("95", "1")], [L("101", "3")]));
+
+        // The discard runs on the old fetch's own thread: wait for it, or the book may sync (and the test assert) first.
+        await h.Logs.WaitForEntryAsync("[OrderBookSnapshotDiscarded]");
         h.PushDiff(1060, 1060, [L("99.2", "1")], []);
         await h.Http.NextRequestAsync();
         h.Http.RespondJson(Snapshot(1059, [L("99", "1")], [L("101", "3")]));
