@@ -157,6 +157,30 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <summary>The writers' lock, for tests that need the writer to stand still (readers never take it).</summary>
     internal Lock WriteLock => _writeLock;
 
+    /// <summary>The depth subscription the pump reads (null before the start and while resubscribing); for tests.</summary>
+    internal BackpackSubscription<DepthUpdate>? Subscription
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _subscription;
+            }
+        }
+    }
+
+    /// <summary>Updates buffered while syncing, waiting for a snapshot; for tests.</summary>
+    internal int PendingUpdateCount
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _sync.BufferedCount;
+            }
+        }
+    }
+
     /// <summary>Where snapshots come from; the REST endpoint unless a test replaces it before the book starts.</summary>
     internal Func<CancellationToken, Task<DepthSnapshot>> SnapshotSource { get; set; }
 

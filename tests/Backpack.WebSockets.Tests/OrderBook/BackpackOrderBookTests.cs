@@ -323,6 +323,42 @@ public sealed class BackpackOrderBookTests
         Assert.Equal(1, h.Book.ResyncCount);
     }
 
+    [Fact]
+    public async Task ConnectionLost_UpdatesOfTheOldConnectionStillBuffered_AreSkipped()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        await h.WaitForAsync(s => s.LastUpdateId == 1001);
+        var subscription = h.Book.Subscription!;
+
+        // The writer stands still: updates of the lost connection still wait in the subscription when the loss is known.
+        using (h.Book.WriteLock.EnterScope())
+        {
+            for (var id = 1002; id <= 1004; id++)
+            {
+                h.PushDiff(id, id, [L("98", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => subscription.WrittenCount == 4, TestTimeouts.Hang));
+            h.Book.OnConnectionLost();
+        }
+
+        // Once the writer reads the third old update, it is done with the first: a book that kept it would hold it now,
+        // fetch a snapshot, sync on old updates, and resync a second time at the new connection's first update.
+        Assert.True(SpinWait.SpinUntil(() => subscription.LastReadSequence >= 3, TestTimeouts.Hang));
+        Assert.Equal(0, h.Book.PendingUpdateCount);
+
+        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
+        await h.Http.NextRequestAsync();
+        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
+        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+
+        Assert.Equal(2001, synced.LastUpdateId);
+        Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Equal(2, h.Http.RequestCount);
+    }
+
     /// <summary>Syncs the book, then drops its connection and waits until the book is Stale (one resync counted).</summary>
     private static async Task DropSyncedBookAsync(BookHarness h)
     {
