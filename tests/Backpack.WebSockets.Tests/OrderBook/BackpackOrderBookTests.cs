@@ -240,10 +240,7 @@ public sealed class BackpackOrderBookTests
         Assert.Equal(1, h.Book.ResyncCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
 
-        h.PushDiff(1050, 1050, [L("99.2", "1")], []);
-        await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(1049, [L("99", "1")], [L("101", "3")]));
-        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+        var synced = await ResyncFromAsync(h, 1050, "99.2");
 
         Assert.Equal(1050, synced.LastUpdateId);
         Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(synced.Bids));
@@ -348,10 +345,7 @@ public sealed class BackpackOrderBookTests
         Assert.True(SpinWait.SpinUntil(() => subscription.LastReadSequence >= 3, TestTimeouts.Hang));
         Assert.Equal(0, h.Book.PendingUpdateCount);
 
-        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
-        await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
-        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+        var synced = await ResyncFromAsync(h, 2001, "99.3");
 
         Assert.Equal(2001, synced.LastUpdateId);
         Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
@@ -373,9 +367,15 @@ public sealed class BackpackOrderBookTests
     {
         var second = await h.Connector.WaitForConnectionAsync(1).WaitAsync(TestTimeouts.Hang);
         Assert.Contains("depth.SOL_USDC", await second.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
-        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
+        return await ResyncFromAsync(h, 2001, "99.3");
+    }
+
+    /// <summary>Pushes update <paramref name="id"/> (one bid at <paramref name="bid"/>), answers its snapshot at id - 1 and waits for the sync.</summary>
+    private static async Task<OrderBookSnapshot> ResyncFromAsync(BookHarness h, long id, string bid)
+    {
+        h.PushDiff(id, id, [L(bid, "1")], []);
         await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
+        h.Http.RespondJson(Snapshot(id - 1, [L("99", "1")], [L("101", "3")]));
         return await h.WaitForAsync(s => s.State == OrderBookState.Synced);
     }
 
