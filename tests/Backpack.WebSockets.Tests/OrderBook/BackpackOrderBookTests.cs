@@ -142,14 +142,14 @@ public sealed class BackpackOrderBookTests
         });
         var start = await h.StartAsync();
         h.PushDiff(1001, 1001, [L("99.5", "2")], []);
-        await h.Http.NextRequestAsync();
-        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(20)).OrTimeout();
+        await h.OrTimeoutWithLogAsync(h.Http.NextRequestAsync());
+        await h.OrTimeoutWithLogAsync(h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(20)));
         h.Time.Advance(TimeSpan.FromSeconds(20));
-        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).OrTimeout();
+        await h.OrTimeoutWithLogAsync(h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)));
         h.Time.Advance(TimeSpan.FromSeconds(3));
-        await h.Http.NextRequestAsync();
+        await h.OrTimeoutWithLogAsync(h.Http.NextRequestAsync());
         h.Http.RespondJson(Snapshot(1000, [L("99", "1")], [L("101", "3")]));
-        await start.OrTimeout();
+        await h.OrTimeoutWithLogAsync(start);
 
         Assert.Equal(OrderBookState.Synced, h.Book.State);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotFailed]", StringComparison.Ordinal) && e.Contains("timed out", StringComparison.Ordinal));
