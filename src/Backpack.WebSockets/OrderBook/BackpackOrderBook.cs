@@ -286,7 +286,8 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
 
     /// <summary>
     /// Tells the book that the client's connection was lost and (being) re-established: updates may have been missed, so
-    /// the book goes Stale and resyncs from a snapshot taken after the updates that follow. The subscription is kept.
+    /// the book goes Stale and resyncs from a snapshot taken after the updates that follow. The subscription is kept; the
+    /// updates it received before this call and the book has not read yet are skipped.
     /// </summary>
     /// <remarks>Called from the client's <see cref="BackpackStreamClient.Reconnecting"/> event.</remarks>
     internal void OnConnectionLost()
