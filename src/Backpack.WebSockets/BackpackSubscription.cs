@@ -34,9 +34,18 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
 
     private readonly StreamRegistration<T> _registration;
     private readonly ISubscriptionOwner _owner;
-    private readonly Channel<T> _channel;
+    private readonly Channel<SequencedItem<T>> _channel;
     private readonly int _capacity;
     private long _droppedCount;
+
+    /// <summary>Items handed to this consumer so far; written by the receive loop only.</summary>
+    private long _writtenCount;
+
+    /// <summary>The sequence number of the item the enumeration yielded last; written by the reader only.</summary>
+    private long _lastReadSequence;
+
+    /// <summary>Set before the channel is completed, so <see cref="Deliver"/> never drops an item of an ended subscription.</summary>
+    private int _completed;
     private int _enumerated;
     private int _released;
     private Task? _releaseTask;
@@ -46,28 +55,40 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         _registration = registration;
         _owner = owner;
         _capacity = capacity;
-        var options = new BoundedChannelOptions(capacity)
+        // Wait mode, but the writer never waits: Deliver drops the oldest item by hand (market data) or faults (private).
+        // DropOldest mode counts a drop in a callback that runs after the new item is readable, too late for a reader.
+        // Not SingleReader: Deliver reads too, to drop the oldest item.
+        _channel = Channel.CreateBounded<SequencedItem<T>>(new BoundedChannelOptions(capacity)
         {
             SingleWriter = true,
-            SingleReader = true,
+            SingleReader = false,
             AllowSynchronousContinuations = false,
-
-            // Market data: the newest item matters most. Private streams never drop: a full buffer faults instead.
-            FullMode = registration.IsPrivate ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
-        };
-        _channel = registration.IsPrivate
-            ? Channel.CreateBounded<T>(options)
-            : Channel.CreateBounded<T>(options, OnItemDropped);
+            FullMode = BoundedChannelFullMode.Wait,
+        });
     }
 
     /// <summary>The stream name, for example <c>trade.SOL_USDC</c>.</summary>
     public string StreamName => _registration.Name;
 
     /// <summary>How many items this consumer lost because it did not keep up (market-data streams only; always 0 for private streams).</summary>
+    /// <remarks>
+    /// A drop is counted before the item written after it becomes readable: a reader that reads an item and then this
+    /// count sees every drop that happened before that item arrived. (It may also see drops that happened since.)
+    /// </remarks>
     public long DroppedCount => Interlocked.Read(ref _droppedCount);
 
     /// <summary>How many items are buffered, waiting to be read.</summary>
     public int BufferedCount => _channel.Reader.Count;
+
+    /// <summary>How many items this consumer was handed (read, buffered or dropped); exact once the writer is quiet.</summary>
+    internal long WrittenCount => Volatile.Read(ref _writtenCount);
+
+    /// <summary>
+    /// The place of the item the enumeration yielded last in the order items were handed to this consumer (1 for the first;
+    /// 0 before any). A jump of more than one since the previous item means the items between were dropped. Read it on the
+    /// enumerating thread, right after an item is yielded.
+    /// </summary>
+    internal long LastReadSequence => Volatile.Read(ref _lastReadSequence);
 
     /// <summary>
     /// Completes when the subscription ended: normally after an unsubscribe or dispose, or faulted with the
@@ -96,6 +117,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
+            Volatile.Write(ref _completed, 1);
             _channel.Writer.TryComplete();
             _releaseTask = _owner.ReleaseAsync(_registration, this);
         }
@@ -110,13 +132,45 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// <summary>Hands one item to this consumer. Called by the receive loop only; never blocks.</summary>
     internal void Deliver(T item)
     {
-        if (_channel.Writer.TryWrite(item) || !_registration.IsPrivate)
+        var entry = new SequencedItem<T>(item, _writtenCount + 1);
+        while (!_channel.Writer.TryWrite(entry))
         {
-            // Market data always succeeds (the oldest item is dropped) unless the consumer already left.
-            return;
+            if (Volatile.Read(ref _completed) != 0 || _channel.Reader.Completion.IsCompleted)
+            {
+                // The consumer left or the subscription ended: nothing to deliver to.
+                return;
+            }
+
+            if (_registration.IsPrivate)
+            {
+                FaultSlowConsumer();
+                return;
+            }
+
+            // Market data: the newest item matters most. Drop the oldest and count it BEFORE the new item becomes
+            // readable, so a reader that sees the new item also sees the drop. If the reader emptied the buffer
+            // meanwhile, nothing is dropped and the write is retried.
+            if (_channel.Reader.TryRead(out _))
+            {
+                var dropped = Interlocked.Increment(ref _droppedCount);
+                _owner.OnItemsDropped(StreamName, dropped);
+            }
         }
 
-        if (Volatile.Read(ref _released) != 0 || _channel.Reader.Completion.IsCompleted)
+        Volatile.Write(ref _writtenCount, entry.Sequence);
+    }
+
+    /// <summary>Ends the stream for this consumer: normally, or with <paramref name="exception"/> after the buffered items.</summary>
+    internal void Complete(Exception? exception)
+    {
+        Volatile.Write(ref _completed, 1);
+        _channel.Writer.TryComplete(exception);
+    }
+
+    /// <summary>Private items are never dropped: a full buffer ends the subscription after the buffered items.</summary>
+    private void FaultSlowConsumer()
+    {
+        if (Volatile.Read(ref _released) != 0)
         {
             return;
         }
@@ -129,9 +183,6 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         _ = DisposeAsync();
     }
 
-    /// <summary>Ends the stream for this consumer: normally, or with <paramref name="exception"/> after the buffered items.</summary>
-    internal void Complete(Exception? exception) => _channel.Writer.TryComplete(exception);
-
     private async IAsyncEnumerator<T> ReadAllAsync(CancellationToken cancellationToken)
     {
         try
@@ -139,9 +190,10 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
             var reader = _channel.Reader;
             while (SpinUntilReadable(reader) || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var item))
+                while (reader.TryRead(out var entry))
                 {
-                    yield return item;
+                    Volatile.Write(ref _lastReadSequence, entry.Sequence);
+                    yield return entry.Item;
                 }
             }
         }
@@ -156,7 +208,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// close, and parking costs more than the spin: the receive loop must then queue the wake-up and a thread-pool thread
     /// must be woken for every item.
     /// </summary>
-    private static bool SpinUntilReadable(ChannelReader<T> reader)
+    private static bool SpinUntilReadable(ChannelReader<SequencedItem<T>> reader)
     {
         var spinner = default(SpinWait);
         for (var i = 0; i < SpinIterations; i++)
@@ -170,11 +222,5 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         }
 
         return reader.TryPeek(out _);
-    }
-
-    private void OnItemDropped(T item)
-    {
-        var dropped = Interlocked.Increment(ref _droppedCount);
-        _owner.OnItemsDropped(StreamName, dropped);
     }
 }

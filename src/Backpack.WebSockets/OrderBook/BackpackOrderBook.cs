@@ -76,7 +76,14 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     private bool _dirty;
     private bool _everSynced;
     private bool _isDisposed;
-    private long _droppedSeen;
+    /// <summary>The depth subscription the pump reads; null before the start and while resubscribing.</summary>
+    private BackpackSubscription<DepthUpdate>? _subscription;
+
+    /// <summary>The subscription sequence number of the last update the pump read.</summary>
+    private long _lastSequence;
+
+    /// <summary>Updates of the subscription up to this sequence number came from a connection known to be lost: skipped.</summary>
+    private long _discardThrough;
     private Exception? _fault;
     /// <summary>Whether a snapshot fetch runs for the current generation (fetches of older ones stop on their own).</summary>
     private bool _fetching;
@@ -150,6 +157,30 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <summary>The writers' lock, for tests that need the writer to stand still (readers never take it).</summary>
     internal Lock WriteLock => _writeLock;
 
+    /// <summary>The depth subscription the pump reads (null before the start and while resubscribing); for tests.</summary>
+    internal BackpackSubscription<DepthUpdate>? Subscription
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _subscription;
+            }
+        }
+    }
+
+    /// <summary>Updates buffered while syncing, waiting for a snapshot; for tests.</summary>
+    internal int PendingUpdateCount
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _sync.BufferedCount;
+            }
+        }
+    }
+
     /// <summary>Where snapshots come from; the REST endpoint unless a test replaces it before the book starts.</summary>
     internal Func<CancellationToken, Task<DepthSnapshot>> SnapshotSource { get; set; }
 
@@ -195,6 +226,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
             disposed = _isDisposed;
             if (!disposed)
             {
+                _subscription = subscription;
                 _pump = Task.Run(() => RunAsync(subscription));
             }
         }
@@ -254,7 +286,8 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
 
     /// <summary>
     /// Tells the book that the client's connection was lost and (being) re-established: updates may have been missed, so
-    /// the book goes Stale and resyncs from a snapshot taken after the updates that follow. The subscription is kept.
+    /// the book goes Stale and resyncs from a snapshot taken after the updates that follow. The subscription is kept; the
+    /// updates it received before this call and the book has not read yet are skipped.
     /// </summary>
     /// <remarks>Called from the client's <see cref="BackpackStreamClient.Reconnecting"/> event.</remarks>
     internal void OnConnectionLost()
@@ -266,6 +299,9 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
                 return;
             }
 
+            // The updates of the lost connection still buffered in the subscription must not sync the book: a snapshot
+            // would cover them and the new connection's first update would then show a gap, costing a second resync.
+            _discardThrough = _subscription?.WrittenCount ?? 0;
             RestartLocked(ResyncReason.Reconnected);
         }
     }
@@ -386,6 +422,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
 
             lock (_writeLock)
             {
+                _subscription = null;
                 if (_isDisposed)
                 {
                     return;
@@ -411,13 +448,21 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         {
             // Publish when the queue is drained, or every few updates under load, so a burst costs one copy of the book.
             var publish = ++sincePublish >= _options.MaxUpdatesPerPublish || subscription.BufferedCount == 0;
-            var dropped = subscription.DroppedCount;
+            var sequence = subscription.LastReadSequence;
             lock (_writeLock)
             {
-                if (dropped != _droppedSeen)
+                var previous = _lastSequence;
+                _lastSequence = sequence;
+                if (sequence <= _discardThrough)
                 {
-                    // Updates were lost between the last one read and this one.
-                    _droppedSeen = dropped;
+                    // Received on a connection that was lost since: the book resyncs from the new one's updates.
+                    continue;
+                }
+
+                if (sequence - 1 > Math.Max(previous, _discardThrough))
+                {
+                    // Updates were dropped between the last one read and this one (the sequence tells exactly, unlike a
+                    // drop counter read at some point near this update).
                     RestartLocked(ResyncReason.UpdatesDropped);
                 }
 
@@ -440,7 +485,9 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
                 var subscription = await _client.SubscribeAsync(_stream, token).ConfigureAwait(false);
                 lock (_writeLock)
                 {
-                    _droppedSeen = 0;
+                    _subscription = subscription;
+                    _lastSequence = 0;
+                    _discardThrough = 0;
                 }
 
                 return subscription;

@@ -46,7 +46,7 @@ public sealed class BackpackOrderBookSimulatorTests
             await exchange.StepAsync(400, StepInterval);
             exchange.Simulator.InjectGap(Symbol);
             faults++;
-            await StepUntilAsync(exchange, () => book.ResyncCount == faults && book.State == OrderBookState.Synced, () => $"fault {faults}: {book.State}, {book.ResyncCount} resyncs");
+            await StepUntilAsync(exchange, () => book.ResyncCount == faults && book.State == OrderBookState.Synced, () => Describe(exchange, book, faults));
         }
 
         await exchange.StepAsync(400, StepInterval);
@@ -55,7 +55,7 @@ public sealed class BackpackOrderBookSimulatorTests
 
         // The book subscribes again on a new connection; steps before that reach nobody.
         await exchange.Server.WaitForSubscriptionAsync($"depth.{Symbol}").OrTimeout();
-        await StepUntilAsync(exchange, () => book.ResyncCount == faults && book.State == OrderBookState.Synced, () => $"fault {faults}: {book.State}, {book.ResyncCount} resyncs");
+        await StepUntilAsync(exchange, () => book.ResyncCount == faults && book.State == OrderBookState.Synced, () => Describe(exchange, book, faults));
         await exchange.StepAsync(400, StepInterval);
 
         // The simulator stands still now: wait for the book to reach the server's last update, then compare.
@@ -90,6 +90,10 @@ public sealed class BackpackOrderBookSimulatorTests
         Assert.Equal(BackpackErrorCodes.InvalidStream, error.ServerCode);
         Assert.Equal(0, exchange.Server.DepthRequestCount);
     }
+
+    /// <summary>The book against the server, for a failure message: a frozen book id means its writer stalled.</summary>
+    private static string Describe(SimulatedExchange exchange, BackpackOrderBook book, int faults) =>
+        $"fault {faults}: {book.State}, {book.ResyncCount} resyncs, book at update {book.LastUpdateId}, server at {exchange.Simulator.GetBook(Symbol, 0).LastUpdateId}";
 
     /// <summary>Steps the market until <paramref name="condition"/> holds; the time bound only turns a hang into a failure.</summary>
     private static async Task StepUntilAsync(SimulatedExchange exchange, Func<bool> condition, Func<string> describe)

@@ -9,7 +9,7 @@ namespace Backpack.WebSockets.Tests.Fakes;
 public sealed class ObservableTimeProvider : FakeTimeProvider
 {
     private readonly Lock _lock = new();
-    private readonly List<(TimeSpan DueTime, TaskCompletionSource Signal)> _waiters = [];
+    private readonly List<(TimeSpan DueTime, int AlreadySeen, TaskCompletionSource Signal)> _waiters = [];
     private readonly List<TimeSpan> _created = [];
 
     public ObservableTimeProvider()
@@ -23,7 +23,10 @@ public sealed class ObservableTimeProvider : FakeTimeProvider
         lock (_lock)
         {
             _created.Add(dueTime);
-            foreach (var waiter in _waiters.Where(w => w.DueTime == dueTime).ToList())
+            var count = _created.Count(d => d == dueTime);
+
+            // Only a waiter whose count is now exceeded: one waiting for the third such timer ignores the second.
+            foreach (var waiter in _waiters.Where(w => w.DueTime == dueTime && count > w.AlreadySeen).ToList())
             {
                 _waiters.Remove(waiter);
                 waiter.Signal.TrySetResult();
@@ -44,7 +47,7 @@ public sealed class ObservableTimeProvider : FakeTimeProvider
             }
 
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((dueTime, signal));
+            _waiters.Add((dueTime, alreadySeen, signal));
             return signal.Task.WaitAsync(TestTimeouts.Hang);
         }
     }

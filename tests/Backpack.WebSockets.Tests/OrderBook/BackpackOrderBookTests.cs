@@ -142,14 +142,14 @@ public sealed class BackpackOrderBookTests
         });
         var start = await h.StartAsync();
         h.PushDiff(1001, 1001, [L("99.5", "2")], []);
-        await h.Http.NextRequestAsync();
-        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(20)).OrTimeout();
+        await h.OrTimeoutWithLogAsync(h.Http.NextRequestAsync());
+        await h.OrTimeoutWithLogAsync(h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(20)));
         h.Time.Advance(TimeSpan.FromSeconds(20));
-        await h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).OrTimeout();
+        await h.OrTimeoutWithLogAsync(h.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)));
         h.Time.Advance(TimeSpan.FromSeconds(3));
-        await h.Http.NextRequestAsync();
+        await h.OrTimeoutWithLogAsync(h.Http.NextRequestAsync());
         h.Http.RespondJson(Snapshot(1000, [L("99", "1")], [L("101", "3")]));
-        await start.OrTimeout();
+        await h.OrTimeoutWithLogAsync(start);
 
         Assert.Equal(OrderBookState.Synced, h.Book.State);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotFailed]", StringComparison.Ordinal) && e.Contains("timed out", StringComparison.Ordinal));
@@ -240,10 +240,7 @@ public sealed class BackpackOrderBookTests
         Assert.Equal(1, h.Book.ResyncCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
 
-        h.PushDiff(1050, 1050, [L("99.2", "1")], []);
-        await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(1049, [L("99", "1")], [L("101", "3")]));
-        var synced = await h.WaitForAsync(s => s.State == OrderBookState.Synced);
+        var synced = await ResyncFromAsync(h, 1050, "99.2");
 
         Assert.Equal(1050, synced.LastUpdateId);
         Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(synced.Bids));
@@ -262,6 +259,9 @@ public sealed class BackpackOrderBookTests
         // The connection is lost while the snapshot is in flight: when it lands, it belongs to the old generation.
         h.Book.OnConnectionLost();
         h.Http.RespondJson(Snapshot(1000, [L("95", "1")], [L("101", "3")]));
+
+        // The discard runs on the old fetch's own thread: wait for it, or the book may sync (and the test assert) first.
+        await h.Logs.WaitForEntryAsync("[OrderBookSnapshotDiscarded]");
         h.PushDiff(1060, 1060, [L("99.2", "1")], []);
         await h.Http.NextRequestAsync();
         h.Http.RespondJson(Snapshot(1059, [L("99", "1")], [L("101", "3")]));
@@ -320,6 +320,39 @@ public sealed class BackpackOrderBookTests
         Assert.Equal(1, h.Book.ResyncCount);
     }
 
+    [Fact]
+    public async Task ConnectionLost_UpdatesOfTheOldConnectionStillBuffered_AreSkipped()
+    {
+        await using var h = new BookHarness();
+        await h.StartSyncedAsync();
+        await h.WaitForAsync(s => s.LastUpdateId == 1001);
+        var subscription = h.Book.Subscription!;
+
+        // The writer stands still: updates of the lost connection still wait in the subscription when the loss is known.
+        using (h.Book.WriteLock.EnterScope())
+        {
+            for (var id = 1002; id <= 1004; id++)
+            {
+                h.PushDiff(id, id, [L("98", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => subscription.WrittenCount == 4, TestTimeouts.Hang));
+            h.Book.OnConnectionLost();
+        }
+
+        // Once the writer reads the third old update, it is done with the first: a book that kept it would hold it now,
+        // fetch a snapshot, sync on old updates, and resync a second time at the new connection's first update.
+        Assert.True(SpinWait.SpinUntil(() => subscription.LastReadSequence >= 3, TestTimeouts.Hang));
+        Assert.Equal(0, h.Book.PendingUpdateCount);
+
+        var synced = await ResyncFromAsync(h, 2001, "99.3");
+
+        Assert.Equal(2001, synced.LastUpdateId);
+        Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
+        Assert.Equal(1, h.Book.ResyncCount);
+        Assert.Equal(2, h.Http.RequestCount);
+    }
+
     /// <summary>Syncs the book, then drops its connection and waits until the book is Stale (one resync counted).</summary>
     private static async Task DropSyncedBookAsync(BookHarness h)
     {
@@ -334,9 +367,15 @@ public sealed class BackpackOrderBookTests
     {
         var second = await h.Connector.WaitForConnectionAsync(1).WaitAsync(TestTimeouts.Hang);
         Assert.Contains("depth.SOL_USDC", await second.ReadSentAsync().WaitAsync(TestTimeouts.Hang));
-        h.PushDiff(2001, 2001, [L("99.3", "1")], []);
+        return await ResyncFromAsync(h, 2001, "99.3");
+    }
+
+    /// <summary>Pushes update <paramref name="id"/> (one bid at <paramref name="bid"/>), answers its snapshot at id - 1 and waits for the sync.</summary>
+    private static async Task<OrderBookSnapshot> ResyncFromAsync(BookHarness h, long id, string bid)
+    {
+        h.PushDiff(id, id, [L(bid, "1")], []);
         await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(2000, [L("99", "1")], [L("101", "3")]));
+        h.Http.RespondJson(Snapshot(id - 1, [L("99", "1")], [L("101", "3")]));
         return await h.WaitForAsync(s => s.State == OrderBookState.Synced);
     }
 

@@ -50,6 +50,22 @@ public sealed class BookHarness : IAsyncDisposable
         await start.OrTimeout();
     }
 
+    /// <summary>
+    /// Awaits <paramref name="task"/>, bounded by <see cref="TestTimeouts.Hang"/>; a hang fails with the captured log, so a
+    /// rare one on a loaded machine can be explained from the CI output alone.
+    /// </summary>
+    public async Task OrTimeoutWithLogAsync(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(TestTimeouts.Hang);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Hung; the log so far:{Environment.NewLine}{string.Join(Environment.NewLine, Logs.Entries)}", ex);
+        }
+    }
+
     public void PushDiff(long first, long last, (string, string)[] bids, (string, string)[] asks) =>
         Connection.PushText(DepthJson.Frame(Symbol, first, last, bids, asks));
 
