@@ -94,7 +94,7 @@ public sealed class BackpackStreamClientOptions
     public TimeSpan SignatureWindow
     {
         get => _signatureWindow;
-        set => _signatureWindow = ValidateRange(value, TimeSpan.FromMilliseconds(1), MaxSignatureWindow, nameof(SignatureWindow));
+        set => _signatureWindow = OptionRanges.Check(value, TimeSpan.FromMilliseconds(1), MaxSignatureWindow, nameof(SignatureWindow));
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ public sealed class BackpackStreamClientOptions
     public int MaxMessageSize
     {
         get => _maxMessageSize;
-        set => _maxMessageSize = ValidateRange(value, 1024, 1024 * 1024 * 1024, nameof(MaxMessageSize));
+        set => _maxMessageSize = OptionRanges.Check(value, 1024, 1024 * 1024 * 1024, nameof(MaxMessageSize));
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ public sealed class BackpackStreamClientOptions
     public TimeSpan SubscribeErrorWindow
     {
         get => _subscribeErrorWindow;
-        set => _subscribeErrorWindow = ValidateRange(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(60), nameof(SubscribeErrorWindow));
+        set => _subscribeErrorWindow = OptionRanges.Check(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(60), nameof(SubscribeErrorWindow));
     }
 
     /// <summary>The longest a WebSocket handshake may take.</summary>
@@ -152,7 +152,7 @@ public sealed class BackpackStreamClientOptions
     public TimeSpan ConnectTimeout
     {
         get => _connectTimeout;
-        set => _connectTimeout = ValidateRange(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(ConnectTimeout));
+        set => _connectTimeout = OptionRanges.Check(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(ConnectTimeout));
     }
 
     /// <summary>The longest <c>DisposeAsync</c> waits for the server to answer the close handshake before aborting.</summary>
@@ -160,7 +160,7 @@ public sealed class BackpackStreamClientOptions
     public TimeSpan CloseTimeout
     {
         get => _closeTimeout;
-        set => _closeTimeout = ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(1), nameof(CloseTimeout));
+        set => _closeTimeout = OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromMinutes(1), nameof(CloseTimeout));
     }
 
     /// <summary>How often the client pings the server (<see cref="ClientWebSocketOptions.KeepAliveInterval"/>).</summary>
@@ -168,7 +168,7 @@ public sealed class BackpackStreamClientOptions
     public TimeSpan KeepAliveInterval
     {
         get => _keepAliveInterval;
-        set => _keepAliveInterval = ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveInterval));
+        set => _keepAliveInterval = OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveInterval));
     }
 
     /// <summary>How long the client waits for the pong to its ping before it considers the connection dead (<see cref="ClientWebSocketOptions.KeepAliveTimeout"/>).</summary>
@@ -178,7 +178,7 @@ public sealed class BackpackStreamClientOptions
         get => _keepAliveTimeout;
         set => _keepAliveTimeout = value == Timeout.InfiniteTimeSpan
             ? value
-            : ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveTimeout));
+            : OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(KeepAliveTimeout));
     }
 
     /// <summary>Decides whether and when the client reconnects after the connection was lost.</summary>
@@ -211,7 +211,7 @@ public sealed class BackpackStreamClientOptions
     {
         get => _dataSilenceTimeout;
         set => _dataSilenceTimeout = value is { } timeout
-            ? ValidateRange(timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(DataSilenceTimeout))
+            ? OptionRanges.Check(timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(DataSilenceTimeout))
             : null;
     }
 
@@ -227,7 +227,7 @@ public sealed class BackpackStreamClientOptions
     public int MaxStreamsPerConnection
     {
         get => _maxStreamsPerConnection;
-        set => _maxStreamsPerConnection = ValidateRange(value, 1, 100_000, nameof(MaxStreamsPerConnection));
+        set => _maxStreamsPerConnection = OptionRanges.Check(value, 1, 100_000, nameof(MaxStreamsPerConnection));
     }
 
     /// <summary>
@@ -301,17 +301,6 @@ public sealed class BackpackStreamClientOptions
     private static int ValidatePositive(int value, string name)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, name);
-        return value;
-    }
-
-    private static T ValidateRange<T>(T value, T min, T max, string name)
-        where T : IComparable<T>
-    {
-        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
-        }
-
         return value;
     }
 }

@@ -123,7 +123,7 @@ public sealed class BackpackOrderBookOptions
     public TimeSpan RetryDelay
     {
         get => _retryDelay;
-        set => _retryDelay = ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(1), nameof(RetryDelay));
+        set => _retryDelay = OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromMinutes(1), nameof(RetryDelay));
     }
 
     /// <summary>The longest delay between retries. A server's <c>Retry-After</c> (HTTP 429) can ask for longer.</summary>
@@ -131,7 +131,7 @@ public sealed class BackpackOrderBookOptions
     public TimeSpan MaxRetryDelay
     {
         get => _maxRetryDelay;
-        set => _maxRetryDelay = ValidateRange(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(MaxRetryDelay));
+        set => _maxRetryDelay = OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(MaxRetryDelay));
     }
 
     /// <summary>The longest one snapshot request may take; measured on the client's <see cref="TimeProvider"/>.</summary>
@@ -139,7 +139,7 @@ public sealed class BackpackOrderBookOptions
     public TimeSpan SnapshotTimeout
     {
         get => _snapshotTimeout;
-        set => _snapshotTimeout = ValidateRange(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(SnapshotTimeout));
+        set => _snapshotTimeout = OptionRanges.Check(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(SnapshotTimeout));
     }
 
     /// <summary>Returns a copy of these options.</summary>
@@ -151,15 +151,5 @@ public sealed class BackpackOrderBookOptions
     {
         var factor = Math.Pow(2, Math.Min(retry - 1, 30));
         return TimeSpan.FromTicks((long)Math.Min(_retryDelay.Ticks * factor, _maxRetryDelay.Ticks));
-    }
-
-    private static TimeSpan ValidateRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
-        }
-
-        return value;
     }
 }
