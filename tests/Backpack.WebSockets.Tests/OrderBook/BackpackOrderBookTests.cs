@@ -191,7 +191,7 @@ public sealed class BackpackOrderBookTests
         Assert.Empty(stale.Bids);
         Assert.Null(h.Book.BestBid);
         Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Gap", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("Gap"));
 
         // The update that showed the gap is the first of the new chain: a snapshot at 1004 covers it.
         await h.Http.NextRequestAsync();
@@ -226,7 +226,7 @@ public sealed class BackpackOrderBookTests
         await h.WaitForAsync(s => s.State == OrderBookState.Stale);
 
         Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=CrossedBook", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("CrossedBook"));
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public sealed class BackpackOrderBookTests
         h.Book.OnConnectionLost();
         Assert.Equal(OrderBookState.Stale, h.Book.State);
         Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("Reconnected"));
 
         var synced = await ResyncFromAsync(h, 1050, "99.2");
 
@@ -295,7 +295,7 @@ public sealed class BackpackOrderBookTests
     {
         await using var h = new BookHarness();
         await DropSyncedBookAsync(h);
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=Reconnected", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("Reconnected"));
 
         // The client itself subscribes again on its new connection; the book keeps its subscription.
         var synced = await ResyncOnSecondConnectionAsync(h);
@@ -311,7 +311,7 @@ public sealed class BackpackOrderBookTests
     {
         await using var h = new BookHarness(configureClient: o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
         await DropSyncedBookAsync(h);
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=ConnectionLost", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("ConnectionLost"));
 
         // The book subscribes again, which connects again.
         var synced = await ResyncOnSecondConnectionAsync(h);
@@ -399,7 +399,7 @@ public sealed class BackpackOrderBookTests
 
         await h.WaitForAsync(s => s.State == OrderBookState.Stale);
         Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains("Reason=UpdatesDropped", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("UpdatesDropped"));
     }
 
     [Fact]

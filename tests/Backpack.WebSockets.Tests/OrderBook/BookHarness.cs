@@ -69,6 +69,10 @@ public sealed class BookHarness : IAsyncDisposable
     public void PushDiff(long first, long last, (string, string)[] bids, (string, string)[] asks) =>
         Connection.PushText(DepthJson.Frame(Symbol, first, last, bids, asks));
 
+    /// <summary>Matches the log line of a resync (event OrderBookResyncing) for <paramref name="reason"/>.</summary>
+    public static Predicate<string> ResyncLogged(string reason) =>
+        e => e.Contains("[OrderBookResyncing]", StringComparison.Ordinal) && e.Contains($"Reason={reason}", StringComparison.Ordinal);
+
     /// <summary>Waits until the published book satisfies <paramref name="condition"/>.</summary>
     public async Task<OrderBookSnapshot> WaitForAsync(Func<OrderBookSnapshot, bool> condition)
     {
