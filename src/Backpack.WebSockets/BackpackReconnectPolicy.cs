@@ -1,4 +1,4 @@
-using Backpack.WebSockets.Connection;
+using Backpack.WebSockets.Connections;
 
 namespace Backpack.WebSockets;
 

@@ -8,17 +8,22 @@ namespace Backpack.WebSockets;
 public sealed class BackpackReconnectedEventArgs
 {
     /// <summary>Creates the event data.</summary>
+    /// <param name="connectionId">The connection that was re-established (<see cref="BackpackConnectionInfo.Id"/>).</param>
     /// <param name="downtime">The time from the loss of the connection to the end of the resubscribe.</param>
     /// <param name="attempts">How many connection attempts the reconnect took (at least 1).</param>
     /// <param name="resubscribedStreams">The streams subscribed again on the new connection.</param>
     /// <exception cref="ArgumentNullException"><paramref name="resubscribedStreams"/> is null.</exception>
-    public BackpackReconnectedEventArgs(TimeSpan downtime, int attempts, IReadOnlyList<string> resubscribedStreams)
+    public BackpackReconnectedEventArgs(int connectionId, TimeSpan downtime, int attempts, IReadOnlyList<string> resubscribedStreams)
     {
         ArgumentNullException.ThrowIfNull(resubscribedStreams);
+        ConnectionId = connectionId;
         Downtime = downtime;
         Attempts = attempts;
         ResubscribedStreams = resubscribedStreams;
     }
+
+    /// <summary>The connection that was re-established (<see cref="BackpackConnectionInfo.Id"/>).</summary>
+    public int ConnectionId { get; }
 
     /// <summary>The time from the loss of the connection until every stream was subscribed again: the window in which items may have been missed.</summary>
     public TimeSpan Downtime { get; }

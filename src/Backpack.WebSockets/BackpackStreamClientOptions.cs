@@ -36,6 +36,9 @@ public sealed class BackpackStreamClientOptions
     /// <summary>The default most streams one connection carries, 1000 (Backpack publishes no limit).</summary>
     public const int DefaultMaxStreamsPerConnection = 1000;
 
+    /// <summary>The default time an extra connection without streams stays open, 5 seconds.</summary>
+    public static readonly TimeSpan DefaultIdleConnectionCloseDelay = TimeSpan.FromSeconds(5);
+
     /// <summary>The default time the client waits for an error frame after a SUBSCRIBE, 1 second.</summary>
     public static readonly TimeSpan DefaultSubscribeErrorWindow = TimeSpan.FromSeconds(1);
 
@@ -52,6 +55,7 @@ public sealed class BackpackStreamClientOptions
     private TimeSpan _keepAliveTimeout = TimeSpan.FromSeconds(30);
     private TimeSpan? _dataSilenceTimeout;
     private int _maxStreamsPerConnection = DefaultMaxStreamsPerConnection;
+    private TimeSpan _idleConnectionCloseDelay = DefaultIdleConnectionCloseDelay;
 
     /// <summary>The WebSocket endpoint.</summary>
     /// <value>
@@ -221,14 +225,42 @@ public sealed class BackpackStreamClientOptions
     /// </summary>
     /// <value>Defaults to <see cref="DefaultMaxStreamsPerConnection"/>; from 1 to 100,000.</value>
     /// <remarks>
-    /// Every connection reconnects on its own; their <c>Reconnecting</c> and <c>Reconnected</c> events are raised by the
-    /// client. <c>State</c> and <c>ConnectAsync</c> concern the first connection.
+    /// Every connection reconnects on its own, subscribing again only its own streams; the client raises their
+    /// <c>Reconnecting</c> and <c>Reconnected</c> events, each naming the connection. See <c>client.Connections</c>.
     /// </remarks>
     public int MaxStreamsPerConnection
     {
         get => _maxStreamsPerConnection;
         set => _maxStreamsPerConnection = OptionRanges.Check(value, 1, 100_000, nameof(MaxStreamsPerConnection));
     }
+
+    /// <summary>
+    /// Whether private (<c>account.*</c>) streams get a connection of their own, so that a burst of public market data
+    /// never sits in front of an order update in the same TCP stream, and a public reconnect never touches them.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>. The private connection opens with the first private subscribe.</value>
+    public bool DedicatedPrivateConnection { get; set; } = true;
+
+    /// <summary>
+    /// How long a connection other than the first public one stays open once it carries no stream (its streams were all
+    /// released), in case one comes back; then it is closed and leaves <c>client.Connections</c>.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultIdleConnectionCloseDelay"/>; from zero to 1 hour.</value>
+    public TimeSpan IdleConnectionCloseDelay
+    {
+        get => _idleConnectionCloseDelay;
+        set => _idleConnectionCloseDelay = OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(IdleConnectionCloseDelay));
+    }
+
+    /// <summary>
+    /// Whether a connect that fails before the connection ever succeeded follows <see cref="ReconnectPolicy"/> too, rather
+    /// than failing the <c>ConnectAsync</c> or <c>SubscribeAsync</c> that started it.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="false"/>, so a wrong endpoint fails fast with <see cref="BackpackStreamErrorCode.ConnectionFailed"/>.
+    /// Turn it on for services that start before the network is up; the caller's cancellation token still bounds the wait.
+    /// </value>
+    public bool RetryFirstConnect { get; set; }
 
     /// <summary>
     /// Allows plain <c>ws://</c> and <c>http://</c> endpoints on hosts other than loopback. Off by default: without TLS the

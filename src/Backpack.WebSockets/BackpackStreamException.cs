@@ -45,11 +45,19 @@ public sealed class BackpackStreamException : Exception
     /// <summary>How long the server asked the client to wait before trying again (HTTP <c>Retry-After</c>), when it did.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The close status code the server sent, for <see cref="BackpackStreamErrorCode.ServerClosed"/> (1000, 1001, 1011, ...).</summary>
+    public int? CloseStatus { get; init; }
+
+    /// <summary>The close reason the server sent, for <see cref="BackpackStreamErrorCode.ServerClosed"/>; may be empty.</summary>
+    public string? CloseStatusDescription { get; init; }
+
     /// <summary>
     /// <see langword="true"/> when retrying the same operation later may succeed (connection failures, a lost connection,
     /// a slow consumer that resubscribes); <see langword="false"/> for rejections that will repeat (bad stream, bad key).
     /// </summary>
     public bool IsTransient => ErrorCode is BackpackStreamErrorCode.ConnectionFailed
         or BackpackStreamErrorCode.ConnectionLost
+        or BackpackStreamErrorCode.KeepAliveTimeout
+        or BackpackStreamErrorCode.ServerClosed
         or BackpackStreamErrorCode.SlowConsumer;
 }

@@ -37,12 +37,10 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     private readonly Channel<SequencedItem<T>> _channel;
     private readonly int _capacity;
     private long _droppedCount;
+    private long _parseFailureCount;
 
     /// <summary>Items handed to this consumer so far; written by the receive loop only.</summary>
     private long _writtenCount;
-
-    /// <summary>The sequence number of the item the enumeration yielded last; written by the reader only.</summary>
-    private long _lastReadSequence;
 
     /// <summary>Set before the channel is completed, so <see cref="Deliver"/> never drops an item of an ended subscription.</summary>
     private int _completed;
@@ -80,15 +78,11 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// <summary>How many items are buffered, waiting to be read.</summary>
     public int BufferedCount => _channel.Reader.Count;
 
-    /// <summary>How many items this consumer was handed (read, buffered or dropped); exact once the writer is quiet.</summary>
-    internal long WrittenCount => Volatile.Read(ref _writtenCount);
-
     /// <summary>
-    /// The place of the item the enumeration yielded last in the order items were handed to this consumer (1 for the first;
-    /// 0 before any). A jump of more than one since the previous item means the items between were dropped. Read it on the
-    /// enumerating thread, right after an item is yielded.
+    /// How many frames of this stream could not be parsed while this consumer was attached: each one was counted here, in
+    /// the client's metrics and in a rate-limited log line, and skipped. Never thrown to the consumer.
     /// </summary>
-    internal long LastReadSequence => Volatile.Read(ref _lastReadSequence);
+    public long ParseFailureCount => Interlocked.Read(ref _parseFailureCount);
 
     /// <summary>
     /// Completes when the subscription ended: normally after an unsubscribe or dispose, or faulted with the
@@ -160,6 +154,48 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         Volatile.Write(ref _writtenCount, entry.Sequence);
     }
 
+    /// <summary>Counts a frame of this stream that could not be parsed. Called by the receive loop only.</summary>
+    internal void RecordParseFailure() => Interlocked.Increment(ref _parseFailureCount);
+
+    /// <summary>
+    /// Writes the connection-lost marker after the items already handed over. Called by the connection only; never blocks.
+    /// A full market-data buffer drops its oldest item for it; a full private buffer skips it (the consumer is about to be
+    /// ended as too slow anyway).
+    /// </summary>
+    internal void DeliverConnectionLost()
+    {
+        var marker = new SequencedItem<T>(default!, _writtenCount, IsConnectionLost: true);
+        while (!_channel.Writer.TryWrite(marker))
+        {
+            if (Volatile.Read(ref _completed) != 0 || _channel.Reader.Completion.IsCompleted || _registration.IsPrivate)
+            {
+                return;
+            }
+
+            if (_channel.Reader.TryRead(out var oldest) && !oldest.IsConnectionLost)
+            {
+                var dropped = Interlocked.Increment(ref _droppedCount);
+                _owner.OnItemsDropped(StreamName, dropped);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the buffer's entries, connection-lost markers included, for the library's own consumers (the order book, the
+    /// account tracker), which must know where a connection ended. Leaving the loop releases the subscription.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The subscription is already being enumerated, or was.</exception>
+    internal IAsyncEnumerable<SequencedItem<T>> ReadEntriesAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                $"The subscription to '{StreamName}' is already enumerated; subscribe again for a second consumer.");
+        }
+
+        return ReadEntriesCoreAsync(cancellationToken);
+    }
+
     /// <summary>Ends the stream for this consumer: normally, or with <paramref name="exception"/> after the buffered items.</summary>
     internal void Complete(Exception? exception)
     {
@@ -185,6 +221,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
 
     private async IAsyncEnumerator<T> ReadAllAsync(CancellationToken cancellationToken)
     {
+        // The same loop as ReadEntriesCoreAsync without the markers; not layered on it, to keep one iterator per item.
         try
         {
             var reader = _channel.Reader;
@@ -192,8 +229,29 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
             {
                 while (reader.TryRead(out var entry))
                 {
-                    Volatile.Write(ref _lastReadSequence, entry.Sequence);
-                    yield return entry.Item;
+                    if (!entry.IsConnectionLost)
+                    {
+                        yield return entry.Item;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<SequencedItem<T>> ReadEntriesCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reader = _channel.Reader;
+            while (SpinUntilReadable(reader) || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var entry))
+                {
+                    yield return entry;
                 }
             }
         }

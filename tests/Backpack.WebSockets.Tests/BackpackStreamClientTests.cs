@@ -201,24 +201,35 @@ public class BackpackStreamClientTests
     }
 
     [Fact]
-    public async Task SubscribeRequests_AreSentOneAtATime()
+    public async Task ErrorWithTwoSubscribesInFlight_IsNarrowedDownToTheStreamItBelongsTo()
     {
         await using var h = new ClientHarness();
         var first = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
         var second = h.Client.SubscribeAsync(TestStreams.Raw("depth.SOL_USDC"));
-        var request = await h.ReadRequestAsync();
-        Assert.Equal("trade.SOL_USDC", request.GetProperty("params")[0].GetString());
+        var sent = new List<string>();
+        while (sent.Count < 2)
+        {
+            sent.AddRange((await h.ReadRequestAsync()).GetProperty("params").EnumerateArray().Select(p => p.GetString()!));
+        }
 
-        // The second SUBSCRIBE waits until the first one is settled, so an error frame has exactly one owner.
+        Assert.Equal(["trade.SOL_USDC", "depth.SOL_USDC"], sent);
+
+        // An error with two in flight could belong to either: the first half goes out alone, and the error comes back.
+        h.Connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
+        var probe = await h.ReadRequestAsync();
+        Assert.Equal(["trade.SOL_USDC"], probe.GetProperty("params").EnumerateArray().Select(p => p.GetString()));
         Assert.False(h.Connection.HasUnreadSent);
         h.Connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
-        await Assert.ThrowsAsync<BackpackStreamException>(() => first.OrTimeout());
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => first.OrTimeout());
+        Assert.Equal((BackpackStreamErrorCode.SubscriptionRejected, 4006, "trade.SOL_USDC"), (error.ErrorCode, error.ServerCode, error.StreamName));
 
-        request = await h.ReadRequestAsync();
-        Assert.Equal("depth.SOL_USDC", request.GetProperty("params")[0].GetString());
+        // The other one was never suspect on its own: it is sent again and accepted.
+        var again = await h.ReadRequestAsync();
+        Assert.Equal(["depth.SOL_USDC"], again.GetProperty("params").EnumerateArray().Select(p => p.GetString()));
         h.Connection.PushText(TestStreams.Frame("depth.SOL_USDC", "{}"));
         await using var depth = await second.OrTimeout();
         Assert.Equal("depth.SOL_USDC", depth.StreamName);
+        Assert.Equal(0, h.Client.UnattributedErrorCount);
     }
 
     [Fact]
@@ -392,11 +403,10 @@ public class BackpackStreamClientTests
         h.Connection.PushText("[1,2,3]");
         h.Connection.PushText("{\"stream\":\"trade.SOL_USDC\"}");
         h.Connection.PushText("{\"stream\":\"trade.SOL_USDC\",\"data\":[1]}");
-        h.Connection.PushBytes([0x7B, 0xFF, 0xFE, 0x7D], WebSocketMessageType.Text, true);
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":2}"));
 
         Assert.Equal(["{\"id\":1}", "{\"id\":2}"], await SubscriptionReads.ReadAsync(trades, 2));
-        Assert.Equal(6, h.Client.ParseFailureCount);
+        Assert.Equal(5, h.Client.ParseFailureCount);
         Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
     }
 
@@ -415,11 +425,12 @@ public class BackpackStreamClientTests
 
         Assert.Equal([2, 7], await SubscriptionReads.ReadAsync(subscription, 2));
         Assert.Equal(1, h.Client.ParseFailureCount);
+        Assert.Equal(1, subscription.ParseFailureCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[PayloadRejected]") && e.Contains("trade.SOL_USDC"));
     }
 
     [Fact]
-    public async Task ServerCloseFrame_WithReconnectDisabled_EndsSubscriptionsWithConnectionLostAndRaisesClosed()
+    public async Task ServerCloseFrame_WithReconnectDisabled_EndsSubscriptionsWithServerClosedAndRaisesClosed()
     {
         await using var h = new ClientHarness(o => o.ReconnectPolicy = BackpackReconnectPolicy.Never);
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -433,7 +444,8 @@ public class BackpackStreamClientTests
         h.Connection.PushClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
 
         var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
-        Assert.Equal(BackpackStreamErrorCode.ConnectionLost, error.ErrorCode);
+        Assert.Equal(BackpackStreamErrorCode.ServerClosed, error.ErrorCode);
+        Assert.Equal(((int)WebSocketCloseStatus.EndpointUnavailable, "server shutting down"), (error.CloseStatus, error.CloseStatusDescription));
         Assert.Contains("server shutting down", error.Message);
         Assert.True(error.IsTransient);
         Assert.Same(error, await closed.Task.OrTimeout());

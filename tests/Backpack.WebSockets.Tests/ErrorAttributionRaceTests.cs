@@ -5,9 +5,9 @@ using Backpack.WebSockets.Tests.Fakes;
 namespace Backpack.WebSockets.Tests;
 
 /// <summary>
-/// Error frames carry no request id, so the client blames them on the one SUBSCRIBE it keeps in flight. These tests drive
-/// the interleavings where that could go wrong: a SUBSCRIBE released before its answer, and an answer that arrives before
-/// the send returned.
+/// Error frames carry no request id, so the client blames them only on the SUBSCRIBEs in flight, narrowing down among several.
+/// These tests drive the interleavings where that could go wrong: a SUBSCRIBE released before its answer, and an answer that
+/// arrives before the send returned.
 /// </summary>
 public class ErrorAttributionRaceTests
 {
@@ -22,85 +22,86 @@ public class ErrorAttributionRaceTests
         await using var h = new ClientHarness();
         await ReleaseWhileInFlightAsync(h, release);
 
+        // The next SUBSCRIBE does not wait for the released one; both are in flight when the late error arrives.
         var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
-        await WaitUntilThePumpIsWaitingAsync(h, windowsSoFar: 1);
+        Assert.Equal(["trade.SOL_USDC"], Params(await h.Connection.ReadSentAsync().OrTimeout()));
         h.Connection.PushText(InvalidStream);
 
+        // Either could own it: the released one is nobody's concern any more, so the live one is asked again, alone.
         await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
 
         Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
         Assert.Equal(["trade.SOL_USDC"], h.Client.ActiveStreams);
+        Assert.False(trades.Completion.IsCompleted);
+        Assert.DoesNotContain(h.Logs.Entries, e => e.Contains("[SubscriptionRejected]"));
+    }
+
+    [Fact]
+    public async Task LoneReleasedSubscribe_TakesTheLateError_CountedAsUnattributed()
+    {
+        await using var h = new ClientHarness();
+        await ReleaseWhileInFlightAsync(h, "cancel");
+
+        h.Connection.PushText(InvalidStream);
+        await h.Logs.WaitForEntryAsync("[ReleasedSubscriptionRejected]");
+
+        // Nothing else was in flight: the next stream goes out and is accepted on its own merits.
+        var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
+        await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
         Assert.Equal(1, h.Client.UnattributedErrorCount);
         Assert.Contains(h.Logs.Entries, e => e.Contains("[ReleasedSubscriptionRejected]") && e.Contains("depth.NOPE_USDC") && e.Contains("4006"));
         Assert.DoesNotContain(h.Logs.Entries, e => e.Contains("[SubscriptionRejected]"));
     }
 
     [Fact]
-    public async Task ReleasedSubscribe_HoldsTheNextSubscribeUntilItsErrorWindowEnds()
-    {
-        await using var h = new ClientHarness();
-        var window = h.Options.SubscribeErrorWindow;
-        await ReleaseWhileInFlightAsync(h, "cancel");
-
-        var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
-        await h.Time.WaitForTimerAsync(window - Early);
-        Assert.False(h.Connection.HasUnreadSent);
-
-        // Silence for the rest of the released request's window: the next SUBSCRIBE goes out, with a window of its own.
-        h.Time.Advance(window - Early);
-        await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
-        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
-        Assert.Equal(0, h.Client.UnattributedErrorCount);
-    }
-
-    [Fact]
-    public async Task ReleasedSubscribe_ThatTheServerAccepted_NoLongerHoldsTheNextSubscribe()
+    public async Task ReleasedSubscribe_ThatTheServerAccepted_IsNoLongerInFlight()
     {
         await using var h = new ClientHarness();
         await ReleaseWhileInFlightAsync(h, "cancel");
-        var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
-        await h.Time.WaitForTimerAsync(h.Options.SubscribeErrorWindow - Early);
 
         // A frame of the released stream (still on its way before the UNSUBSCRIBE took effect) means it was accepted.
         h.Connection.PushText(TestStreams.Frame("depth.NOPE_USDC", "{}"));
+        await WaitForAsync(() => h.Client.Connections[0].UnroutedFrameCount == 1);
+        var next = h.Client.SubscribeAsync(TestStreams.Raw("trade.SOL_USDC"));
+        Assert.Equal(["trade.SOL_USDC"], Params(await h.Connection.ReadSentAsync().OrTimeout()));
 
-        await using var trades = await ExpectSubscribeAndConfirmAsync(h, next, "trade.SOL_USDC");
-        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
+        // So an error now can only be the new stream's.
+        h.Connection.PushText(InvalidStream);
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => next.OrTimeout());
+        Assert.Equal(("trade.SOL_USDC", 4006), (error.StreamName, error.ServerCode));
         Assert.Equal(0, h.Client.UnattributedErrorCount);
     }
 
     [Fact]
-    public async Task LateErrorForAStreamReleasedDuringAResubscribe_IsNotBlamedOnTheNextResubscribedStream()
+    public async Task LateErrorForAStreamReleasedDuringAResubscribe_IsNotBlamedOnTheOtherResubscribedStream()
     {
         await using var h = new ClientHarness();
-        var window = h.Options.SubscribeErrorWindow;
         var first = await SubscribeBySilenceAsync(h, "trade.SOL_USDC", windowsSoFar: 0);
         var second = await SubscribeBySilenceAsync(h, "depth.SOL_USDC", windowsSoFar: 1);
         var subscriptions = new Dictionary<string, BackpackSubscription<string>> { [first.StreamName] = first, [second.StreamName] = second };
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
         var connection = await h.Connector.WaitForConnectionAsync(1);
-        var released = Params(await connection.ReadSentAsync());
-        var kept = subscriptions.Keys.Single(k => k != released);
-        await h.Time.WaitForTimerAsync(window, alreadySeen: 2);
+        var resent = JsonDocument.Parse(await connection.ReadSentAsync()).RootElement.GetProperty("params").EnumerateArray().Select(p => p.GetString()!).ToArray();
+        Assert.Equal(subscriptions.Keys.Order(), resent.Order());
+        await h.Time.WaitForTimerAsync(h.Options.SubscribeErrorWindow, alreadySeen: 2);
         h.Time.Advance(Early);
-        var dispose = subscriptions[released].DisposeAsync().AsTask();
-
-        await WaitUntilThePumpIsWaitingAsync(h, windowsSoFar: 3);
+        const string released = "depth.SOL_USDC";
+        const string kept = "trade.SOL_USDC";
+        await subscriptions[released].DisposeAsync().AsTask().WaitAsync(TestTimeouts.Hang);
+        Assert.Equal(["UNSUBSCRIBE", released], await MethodAndParamsAsync(connection));
         connection.PushText(InvalidStream);
 
         var request = JsonDocument.Parse(await connection.ReadSentAsync()).RootElement;
         Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-        Assert.Equal(kept, request.GetProperty("params")[0].GetString());
+        Assert.Equal([kept], request.GetProperty("params").EnumerateArray().Select(p => p.GetString()));
         connection.PushText(TestStreams.Frame(kept, "{\"id\":2}"));
         await h.WaitForEventAsync("Reconnected");
-        await dispose.OrTimeout();
 
         Assert.Equal(["{\"id\":2}"], await SubscriptionReads.ReadAsync(subscriptions[kept], 1));
         Assert.False(subscriptions[kept].Completion.IsCompleted);
         Assert.Equal([kept], h.Client.ActiveStreams);
         Assert.Equal([kept], h.LastReconnected!.ResubscribedStreams);
-        Assert.Equal(1, h.Client.UnattributedErrorCount);
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public class ErrorAttributionRaceTests
     private static async Task<BackpackSubscription<string>> SubscribeBySilenceAsync(ClientHarness h, string stream, int windowsSoFar)
     {
         var pending = h.Client.SubscribeAsync(TestStreams.Raw(stream));
-        Assert.Equal(stream, Params(await h.Connection.ReadSentAsync()));
+        Assert.Equal([stream], Params(await h.Connection.ReadSentAsync()));
         await h.Time.WaitForTimerAsync(h.Options.SubscribeErrorWindow, windowsSoFar);
         h.Time.Advance(h.Options.SubscribeErrorWindow);
         return await pending.OrTimeout();
@@ -177,17 +178,18 @@ public class ErrorAttributionRaceTests
         Assert.Equal("depth.NOPE_USDC", request.GetProperty("params")[0].GetString());
     }
 
-    /// <summary>
-    /// Waits until the request pump can do nothing more before the clock moves: either it sent the next SUBSCRIBE and
-    /// started that request's error window (what a client that forgets the released request does), or it is waiting out
-    /// the rest of the released request's window.
-    /// </summary>
-    private static async Task WaitUntilThePumpIsWaitingAsync(ClientHarness h, int windowsSoFar)
+    private static string[] Params(string request) =>
+        [.. JsonDocument.Parse(request).RootElement.GetProperty("params").EnumerateArray().Select(p => p.GetString()!)];
+
+    private static async Task<string[]> MethodAndParamsAsync(FakeWebSocketConnection connection)
     {
-        var window = h.Options.SubscribeErrorWindow;
-        var waiting = await Task.WhenAny(h.Time.WaitForTimerAsync(window, windowsSoFar), h.Time.WaitForTimerAsync(window - Early));
-        await waiting;
+        var text = await connection.ReadSentAsync().OrTimeout();
+        return [JsonDocument.Parse(text).RootElement.GetProperty("method").GetString()!, .. Params(text)];
     }
 
-    private static string Params(string request) => JsonDocument.Parse(request).RootElement.GetProperty("params")[0].GetString()!;
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        // Polls a counter the receive loop bumps; bounded, never a fixed sleep.
+        Assert.True(await Task.Run(() => SpinWait.SpinUntil(condition, TestTimeouts.Hang)));
+    }
 }

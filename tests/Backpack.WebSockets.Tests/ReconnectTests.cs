@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Backpack.WebSockets.Connection;
+using Backpack.WebSockets.Connections;
 using Backpack.WebSockets.Tests.Fakes;
 
 namespace Backpack.WebSockets.Tests;
@@ -55,9 +55,9 @@ public class ReconnectTests
         await using var h = new ClientHarness();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var entered = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Client.Reconnecting += async ex =>
+        h.Client.Reconnecting += async args =>
         {
-            entered.TrySetResult(ex);
+            entered.TrySetResult(args.Error);
             await release.Task;
         };
         await h.SubscribeConfirmedAsync("trade.SOL_USDC");
@@ -151,18 +151,17 @@ public class ReconnectTests
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
         var connection = await h.Connector.WaitForConnectionAsync(1);
-        for (var i = 0; i < 2; i++)
-        {
-            var request = JsonDocument.Parse(await connection.ReadSentAsync()).RootElement;
-            var stream = request.GetProperty("params")[0].GetString()!;
+        // Both streams go out in one frame; not Connected before every stream was answered.
+        var request = JsonDocument.Parse(await connection.ReadSentAsync()).RootElement;
+        Assert.Equal(["depth.SOL_USDC", "trade.SOL_USDC"], request.GetProperty("params").EnumerateArray().Select(p => p.GetString()).Order());
+        Assert.False(connection.HasUnreadSent);
+        Assert.Equal(BackpackConnectionState.Reconnecting, h.Client.State);
 
-            // One SUBSCRIBE at a time, and not Connected before every stream was answered.
-            Assert.False(connection.HasUnreadSent);
-            Assert.Equal(BackpackConnectionState.Reconnecting, h.Client.State);
-            connection.PushText(stream == "trade.SOL_USDC"
-                ? "{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}"
-                : TestStreams.Frame(stream, "{\"d\":2}"));
-        }
+        // Depth's first frame accepts it, so the error that follows can only be the other one's.
+        connection.PushText(TestStreams.Frame("depth.SOL_USDC", "{\"d\":2}"));
+        Assert.Equal("{\"d\":2}", await NextAsync(depthReader));
+        Assert.Equal(BackpackConnectionState.Reconnecting, h.Client.State);
+        connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
 
         await h.WaitForEventAsync("Reconnected");
         var error = await Assert.ThrowsAsync<BackpackStreamException>(() => SubscriptionReads.ReadToEndAsync(trades));
@@ -170,7 +169,6 @@ public class ReconnectTests
         Assert.Equal(4006, error.ServerCode);
         Assert.Equal("trade.SOL_USDC", error.StreamName);
         Assert.Equal(["depth.SOL_USDC"], h.LastReconnected!.ResubscribedStreams);
-        Assert.Equal("{\"d\":2}", await NextAsync(depthReader));
         Assert.Equal(["depth.SOL_USDC"], h.Client.ActiveStreams);
         Assert.Equal(0, h.Client.UnattributedErrorCount);
     }
@@ -358,7 +356,7 @@ public class ReconnectTests
 
         h.Time.Advance(TimeSpan.FromMinutes(2));
 
-        Assert.False(h.Connection.IsAborted);
+        Assert.All(h.Connector.Connections, c => Assert.False(c.IsAborted));
         Assert.Single(h.Connector.Connections);
         Assert.Equal(BackpackConnectionState.Connected, h.Client.State);
     }
@@ -403,7 +401,7 @@ public class ReconnectTests
     [InlineData("\"1700000000123\"", 1700000000123L)]
     public void ServerTime_IsParsedFromPlainOrQuotedMilliseconds(string body, long expected)
     {
-        Assert.True(BackpackStreamClient.TryParseServerTime(Encoding.UTF8.GetBytes(body), out var milliseconds));
+        Assert.True(Backpack.WebSockets.Rest.RestReader.TryParseServerTime(Encoding.UTF8.GetBytes(body), out var milliseconds));
         Assert.Equal(expected, milliseconds);
     }
 
@@ -413,7 +411,7 @@ public class ReconnectTests
     [InlineData("12x")]
     public void ServerTime_RejectsAnythingElse(string body)
     {
-        Assert.False(BackpackStreamClient.TryParseServerTime(Encoding.UTF8.GetBytes(body), out _));
+        Assert.False(Backpack.WebSockets.Rest.RestReader.TryParseServerTime(Encoding.UTF8.GetBytes(body), out _));
     }
 
     /// <summary>
@@ -426,14 +424,18 @@ public class ReconnectTests
         var reconnects = h.Events.Count(e => e == "Reconnected");
         var connection = await h.Connector.WaitForConnectionAsync(reconnects + 1);
         var requests = new Dictionary<string, JsonElement>();
-        for (var i = 0; i < count; i++)
+        while (requests.Count < count)
         {
+            // Streams subscribed together share a frame (one per kind): answer every stream of it.
             var request = JsonDocument.Parse(await connection.ReadSentAsync()).RootElement.Clone();
             Assert.Equal("SUBSCRIBE", request.GetProperty("method").GetString());
-            var stream = request.GetProperty("params")[0].GetString()!;
-            requests[stream] = request;
-            var payload = stream.StartsWith("account.", StringComparison.Ordinal) ? data.Replace("\"n\"", "\"o\"").Replace("\"id\"", "\"o\"") : data;
-            connection.PushText(TestStreams.Frame(stream, payload));
+            foreach (var name in request.GetProperty("params").EnumerateArray())
+            {
+                var stream = name.GetString()!;
+                requests[stream] = request;
+                var payload = stream.StartsWith("account.", StringComparison.Ordinal) ? data.Replace("\"n\"", "\"o\"").Replace("\"id\"", "\"o\"") : data;
+                connection.PushText(TestStreams.Frame(stream, payload));
+            }
         }
 
         return requests;

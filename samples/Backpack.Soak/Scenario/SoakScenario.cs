@@ -56,6 +56,12 @@ internal sealed class SoakScenario
     private int _reconnectAttempts;
     private int _unobserved;
     private int _handshakesRejected;
+    /// <summary>
+    /// Sockets the client keeps: the public one and the one dedicated to private streams. Every connection fault hits
+    /// both, and each reconnects on its own; the book's connection is only the public one.
+    /// </summary>
+    private const int SocketsPerClient = 2;
+
     private int _expectedReconnects;
     private int _expectedResyncs;
     private int _tradeStalls;
@@ -205,10 +211,11 @@ internal sealed class SoakScenario
         Check(delivery.IsExactlyOnceInOrder, "private events were not delivered exactly once and in order (see the counts).");
         Check(delivery.Sent > 0, "the server wrote no private event: the private stream was not exercised.");
         Check(finalState == BackpackConnectionState.Connected, $"the client ended {finalState}, not Connected.");
-        Check(Volatile.Read(ref _reconnecting) == _expectedReconnects && Volatile.Read(ref _reconnected) == _expectedReconnects,
-            $"{_expectedReconnects} connection faults but {_reconnecting} Reconnecting and {_reconnected} Reconnected events.");
-        Check(Volatile.Read(ref _reconnectAttempts) == _expectedReconnects + _handshakesRejected,
-            $"{_expectedReconnects} reconnects and {_handshakesRejected} rejected handshakes but {_reconnectAttempts} connection attempts.");
+        var expectedEvents = _expectedReconnects * SocketsPerClient;
+        Check(Volatile.Read(ref _reconnecting) == expectedEvents && Volatile.Read(ref _reconnected) == expectedEvents,
+            $"{_expectedReconnects} connection faults on {SocketsPerClient} sockets but {_reconnecting} Reconnecting and {_reconnected} Reconnected events.");
+        Check(Volatile.Read(ref _reconnectAttempts) == expectedEvents + _handshakesRejected,
+            $"{expectedEvents} reconnects and {_handshakesRejected} rejected handshakes but {_reconnectAttempts} connection attempts.");
         // Each connection fault must resync the book once for the reconnect and each gap once for the gap; resyncs beyond
         // those (a depth-buffer overflow on a busy machine, a gap seen on the new connection before the reconnect is
         // handled) are reported, by reason and by the fault being healed when they happened.
@@ -233,7 +240,7 @@ internal sealed class SoakScenario
             FramesWritten = Interlocked.Read(ref _framesWritten),
             Faults = new Dictionary<SoakFault, int>(_faults),
             HandshakesRejected = _handshakesRejected,
-            ExpectedReconnects = _expectedReconnects,
+            ExpectedReconnects = _expectedReconnects * SocketsPerClient,
             ReconnectingEvents = Volatile.Read(ref _reconnecting),
             ReconnectedEvents = Volatile.Read(ref _reconnected),
             ReconnectAttempts = Volatile.Read(ref _reconnectAttempts),
@@ -288,7 +295,7 @@ internal sealed class SoakScenario
                 }
 
                 var healed = client.State == BackpackConnectionState.Connected
-                    && server.ConnectionCount == 1
+                    && server.ConnectionCount == SocketsPerClient
                     && server.TotalConnectionCount >= connectionsRequired
                     && streams.All(server.HasSubscribers)
                     && book.State == OrderBookState.Synced
@@ -319,8 +326,8 @@ internal sealed class SoakScenario
                 var fault = (SoakFault)faultRandom.Next(Enum.GetValues<SoakFault>().Length);
                 if (fault != SoakFault.Gap)
                 {
-                    // Healed only on a new connection: the old one may linger until the client answers a Close frame.
-                    connectionsRequired = server.TotalConnectionCount + 1;
+                    // Healed only on new connections: the old ones may linger until the client answers a Close frame.
+                    connectionsRequired = server.TotalConnectionCount + SocketsPerClient;
                 }
 
                 if (fault != SoakFault.Gap && LiveOrderConnection(server) is var ended and not 0)

@@ -22,6 +22,12 @@ internal sealed class BackpackStreamMetrics : IDisposable
     public const string ResubscribesName = "backpack.websockets.resubscribes";
     public const string ResyncsName = "backpack.websockets.orderbook.resyncs";
 
+    /// <summary>The name of the counter of frames that arrived for a stream with no subscription on their connection.</summary>
+    public const string UnroutedFramesName = "backpack.websockets.frames.unrouted";
+
+    /// <summary>The name of the gauge of open connections.</summary>
+    public const string ConnectionsName = "backpack.websockets.connections";
+
     /// <summary>The stream type of a frame that could not even be read far enough to know its stream.</summary>
     public const string UnknownStreamType = "unknown";
 
@@ -33,11 +39,13 @@ internal sealed class BackpackStreamMetrics : IDisposable
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _resubscribes;
     private readonly Counter<long> _resyncs;
+    private readonly Counter<long> _unroutedFrames;
 
     /// <param name="meterFactory">Creates the meter; when <see langword="null"/>, this object creates and owns one.</param>
     /// <param name="activeSubscriptions">Reads the number of live server subscriptions.</param>
     /// <param name="queueDepth">Reads the number of items buffered across every consumer.</param>
-    public BackpackStreamMetrics(IMeterFactory? meterFactory, Func<int> activeSubscriptions, Func<long> queueDepth)
+    /// <param name="connections">Reads the number of open connections; none when null.</param>
+    public BackpackStreamMetrics(IMeterFactory? meterFactory, Func<int> activeSubscriptions, Func<long> queueDepth, Func<int>? connections = null)
     {
         ArgumentNullException.ThrowIfNull(activeSubscriptions);
         ArgumentNullException.ThrowIfNull(queueDepth);
@@ -59,6 +67,8 @@ internal sealed class BackpackStreamMetrics : IDisposable
         _reconnects = Meter.CreateCounter<long>(ReconnectsName, "{reconnect}", "Connections re-established after a loss.");
         _resubscribes = Meter.CreateCounter<long>(ResubscribesName, "{subscription}", "Subscriptions sent again on a new connection.");
         _resyncs = Meter.CreateCounter<long>(ResyncsName, "{resync}", "Order books rebuilt from a new snapshot after a gap.");
+        _unroutedFrames = Meter.CreateCounter<long>(UnroutedFramesName, "{frame}", "Frames for a stream with no subscription on their connection, dropped.");
+        Meter.CreateObservableUpDownCounter(ConnectionsName, connections ?? (static () => 0), "{connection}", "Open connections (sockets, or slots reconnecting).");
         Meter.CreateObservableUpDownCounter(ActiveSubscriptionsName, activeSubscriptions, "{subscription}", "Live server subscriptions (shared by their consumers).");
         Meter.CreateObservableUpDownCounter(QueueDepthName, queueDepth, "{item}", "Items received and not yet read, across every consumer.");
     }
@@ -79,6 +89,9 @@ internal sealed class BackpackStreamMetrics : IDisposable
 
     /// <summary>Counts a connection re-established after a loss. To be called by the reconnect logic.</summary>
     public void RecordReconnect() => _reconnects.Add(1);
+
+    /// <summary>Counts a frame for a stream with no subscription on its connection.</summary>
+    public void RecordUnroutedFrame() => _unroutedFrames.Add(1);
 
     /// <summary>Counts one subscription sent again after a reconnect. To be called by the reconnect logic.</summary>
     public void RecordResubscribe(string streamType) => _resubscribes.Add(1, StreamTypeTag(streamType));

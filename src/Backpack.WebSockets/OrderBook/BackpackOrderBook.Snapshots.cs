@@ -1,20 +1,10 @@
-using System.Globalization;
 using Backpack.WebSockets.Diagnostics;
-using Backpack.WebSockets.Protocol;
-using Backpack.WebSockets.Protocol.Payloads;
+using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.OrderBook;
 
 public sealed partial class BackpackOrderBook
 {
-    private readonly Uri _snapshotUri;
-
-    /// <summary>The HTTP client the book created because the stream client had none; disposed with the book.</summary>
-    private HttpClient? _ownedHttpClient;
-
-    private static Uri BuildSnapshotUri(Uri restEndpoint, string symbol, int limit) =>
-        new($"{restEndpoint.AbsoluteUri.TrimEnd('/')}/api/v1/depth?symbol={Uri.EscapeDataString(symbol)}&limit={limit.ToString(CultureInfo.InvariantCulture)}");
-
     /// <summary>Only client errors other than 408 and 429 repeat on retry (a bad symbol, say); the rest may pass.</summary>
     private static bool IsRetryable(BackpackStreamException error) =>
         error.ErrorCode == BackpackStreamErrorCode.SnapshotFailed
@@ -58,7 +48,7 @@ public sealed partial class BackpackOrderBook
                 TimeSpan? retryAfter = null;
                 try
                 {
-                    var snapshot = await SnapshotSource(token).ConfigureAwait(false);
+                    var snapshot = await _feed.GetSnapshotAsync(Symbol, _options.SnapshotLimit, _options.SnapshotTimeout, token).ConfigureAwait(false);
                     if (OnSnapshotFetched(generation, snapshot) != SnapshotOutcome.TooOld)
                     {
                         return;
@@ -137,86 +127,4 @@ public sealed partial class BackpackOrderBook
         Log.SnapshotAttemptsExhausted(_logger, Symbol, _options.MaxSnapshotAttempts);
     }
 
-    /// <summary><c>GET {RestEndpoint}/api/v1/depth?symbol=...&amp;limit=...</c>, bounded by <see cref="BackpackOrderBookOptions.SnapshotTimeout"/>.</summary>
-    /// <exception cref="BackpackStreamException"><see cref="BackpackStreamErrorCode.SnapshotFailed"/> for every failure but the caller's cancellation.</exception>
-    private async Task<DepthSnapshot> FetchSnapshotAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_options.SnapshotTimeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            using var response = await GetHttpClient().GetAsync(_snapshotUri, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var status = (int)response.StatusCode;
-                throw new BackpackStreamException(
-                    BackpackStreamErrorCode.SnapshotFailed,
-                    $"The depth snapshot request for '{Symbol}' failed with HTTP {status} ({response.ReasonPhrase}).",
-                    _stream.Name)
-                {
-                    HttpStatusCode = status,
-                    RetryAfter = GetRetryAfter(response),
-                };
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            return DepthSnapshotParser.Parse(body);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new BackpackStreamException(
-                BackpackStreamErrorCode.SnapshotFailed,
-                $"The depth snapshot request for '{Symbol}' timed out after {_options.SnapshotTimeout}.",
-                _stream.Name,
-                innerException: ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new BackpackStreamException(
-                BackpackStreamErrorCode.SnapshotFailed, $"The depth snapshot request for '{Symbol}' failed: {ex.Message}", _stream.Name, innerException: ex);
-        }
-        catch (PayloadFormatException ex)
-        {
-            throw new BackpackStreamException(
-                BackpackStreamErrorCode.SnapshotFailed, $"The depth snapshot for '{Symbol}' could not be read: {ex.Message}", _stream.Name, innerException: ex);
-        }
-    }
-
-    private TimeSpan? GetRetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? date - _timeProvider.GetUtcNow() : null;
-    }
-
-    /// <summary>The stream client's HTTP client when it has one, else one the book creates once and owns.</summary>
-    private HttpClient GetHttpClient()
-    {
-        if (_client.HttpClient is { } shared)
-        {
-            return shared;
-        }
-
-        var owned = Volatile.Read(ref _ownedHttpClient);
-        if (owned is not null)
-        {
-            return owned;
-        }
-
-        var created = new HttpClient();
-        owned = Interlocked.CompareExchange(ref _ownedHttpClient, created, null);
-        if (owned is not null)
-        {
-            created.Dispose();
-            return owned;
-        }
-
-        return created;
-    }
-
-    private void DisposeHttpClient() => Interlocked.Exchange(ref _ownedHttpClient, null)?.Dispose();
 }

@@ -42,7 +42,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <summary>Serializes the writers (the update pump and the snapshot fetch); readers never take it.</summary>
     private readonly Lock _writeLock = new();
 
-    private readonly BackpackStreamClient _client;
+    private readonly IDepthFeed _feed;
     private readonly BackpackOrderBookOptions _options;
     private readonly BackpackStream<DepthUpdate> _stream;
     private readonly OrderBookSynchronizer _sync;
@@ -77,13 +77,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     private bool _everSynced;
     private bool _isDisposed;
     /// <summary>The depth subscription the pump reads; null before the start and while resubscribing.</summary>
-    private BackpackSubscription<DepthUpdate>? _subscription;
-
-    /// <summary>The subscription sequence number of the last update the pump read.</summary>
-    private long _lastSequence;
-
-    /// <summary>Updates of the subscription up to this sequence number came from a connection known to be lost: skipped.</summary>
-    private long _discardThrough;
+    private IDepthSubscription? _subscription;
     private Exception? _fault;
     /// <summary>Whether a snapshot fetch runs for the current generation (fetches of older ones stop on their own).</summary>
     private bool _fetching;
@@ -96,23 +90,22 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="symbol"/> is empty or not a valid symbol.</exception>
     public BackpackOrderBook(BackpackStreamClient client, string symbol, BackpackOrderBookOptions? options = null)
+        : this(client is null ? throw new ArgumentNullException(nameof(client)) : (IDepthFeed)client, symbol, options)
     {
-        ArgumentNullException.ThrowIfNull(client);
+    }
+
+    /// <summary>Creates a book on any depth feed (the client, or a test's fake).</summary>
+    internal BackpackOrderBook(IDepthFeed feed, string symbol, BackpackOrderBookOptions? options)
+    {
         _options = options?.Clone() ?? new BackpackOrderBookOptions();
         _stream = BackpackStreams.Depth(symbol, _options.DepthInterval);
-        _client = client;
+        _feed = feed;
         Symbol = symbol;
         _sync = new OrderBookSynchronizer(_options.MaxBufferedUpdates);
-        _timeProvider = client.TimeProvider;
-        _logger = client.LoggerFactory.CreateLogger<BackpackOrderBook>();
-        _snapshotUri = BuildSnapshotUri(client.Options.RestEndpoint, symbol, _options.SnapshotLimit);
+        _timeProvider = feed.TimeProvider;
+        _logger = feed.LoggerFactory.CreateLogger<BackpackOrderBook>();
         _published = _sync.CreateSnapshot(OrderBookState.Syncing, 0);
         _stateChangedAtTicks = _timeProvider.GetUtcNow().UtcTicks;
-        SnapshotSource = FetchSnapshotAsync;
-
-        // Items missed while the connection was down leave no trace in the ids the new connection sends first, so a
-        // reconnect makes the book Stale at once rather than when (or if) a gap shows.
-        client.Reconnecting += OnClientReconnectingAsync;
     }
 
     /// <summary>The market this book follows.</summary>
@@ -142,47 +135,31 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <summary>The best ask of the published book, or <see langword="null"/> when there is none or the book is not synced.</summary>
     public PriceLevel? BestAsk => Volatile.Read(ref _published).BestAsk;
 
-    /// <summary>The generation: increases on every resync, so a snapshot fetched for an earlier one is recognized and discarded.</summary>
-    internal long Generation
+    /// <summary>
+    /// Applies a snapshot for the current generation at once, as a fetch would: one of the writer's two inputs, for the
+    /// property and concurrency tests that drive the writer step by step (the feed drives it otherwise).
+    /// </summary>
+    internal SnapshotOutcome ApplySnapshot(DepthSnapshot snapshot)
     {
-        get
+        long generation;
+        lock (_writeLock)
         {
-            lock (_writeLock)
-            {
-                return _generation;
-            }
+            generation = _generation;
         }
+
+        return OnSnapshotFetched(generation, snapshot);
     }
 
-    /// <summary>The writers' lock, for tests that need the writer to stand still (readers never take it).</summary>
-    internal Lock WriteLock => _writeLock;
-
-    /// <summary>The depth subscription the pump reads (null before the start and while resubscribing); for tests.</summary>
-    internal BackpackSubscription<DepthUpdate>? Subscription
+    /// <summary>Forgets the book (a resync, as a lost connection causes) and applies <paramref name="snapshot"/>: for the benchmarks.</summary>
+    internal SnapshotOutcome ResyncFrom(DepthSnapshot snapshot)
     {
-        get
+        lock (_writeLock)
         {
-            lock (_writeLock)
-            {
-                return _subscription;
-            }
+            RestartLocked(ResyncReason.Reconnected);
         }
-    }
 
-    /// <summary>Updates buffered while syncing, waiting for a snapshot; for tests.</summary>
-    internal int PendingUpdateCount
-    {
-        get
-        {
-            lock (_writeLock)
-            {
-                return _sync.BufferedCount;
-            }
-        }
+        return ApplySnapshot(snapshot);
     }
-
-    /// <summary>Where snapshots come from; the REST endpoint unless a test replaces it before the book starts.</summary>
-    internal Func<CancellationToken, Task<DepthSnapshot>> SnapshotSource { get; set; }
 
     /// <summary>
     /// Subscribes to the depth stream and completes once the book is first <see cref="OrderBookState.Synced"/>. The book then
@@ -206,12 +183,12 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
             throw new InvalidOperationException($"The order book for '{Symbol}' was already started.");
         }
 
-        BackpackSubscription<DepthUpdate> subscription;
+        IDepthSubscription subscription;
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposeCts.Token))
         {
             try
             {
-                subscription = await _client.SubscribeAsync(_stream, linked.Token).ConfigureAwait(false);
+                subscription = await _feed.SubscribeAsync(_stream, linked.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -284,28 +261,6 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         await _disposed.Task.ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Tells the book that the client's connection was lost and (being) re-established: updates may have been missed, so
-    /// the book goes Stale and resyncs from a snapshot taken after the updates that follow. The subscription is kept; the
-    /// updates it received before this call and the book has not read yet are skipped.
-    /// </summary>
-    /// <remarks>Called from the client's <see cref="BackpackStreamClient.Reconnecting"/> event.</remarks>
-    internal void OnConnectionLost()
-    {
-        lock (_writeLock)
-        {
-            if (_fault is not null || _isDisposed)
-            {
-                return;
-            }
-
-            // The updates of the lost connection still buffered in the subscription must not sync the book: a snapshot
-            // would cover them and the new connection's first update would then show a gap, costing a second resync.
-            _discardThrough = _subscription?.WrittenCount ?? 0;
-            RestartLocked(ResyncReason.Reconnected);
-        }
-    }
-
     /// <summary>Takes one depth update, as the pump does; <paramref name="publish"/> makes readers see the result now.</summary>
     internal void OnDiff(DepthUpdate diff, bool publish = true)
     {
@@ -316,7 +271,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     }
 
     /// <summary>Takes a snapshot fetched for <paramref name="generation"/>; discards it when a resync happened since.</summary>
-    internal SnapshotOutcome OnSnapshotFetched(long generation, DepthSnapshot snapshot)
+    private SnapshotOutcome OnSnapshotFetched(long generation, DepthSnapshot snapshot)
     {
         lock (_writeLock)
         {
@@ -388,7 +343,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     }
 
     /// <summary>The writer: reads the depth subscription, and resubscribes when it ends for a reason that may pass.</summary>
-    private async Task RunAsync(BackpackSubscription<DepthUpdate> subscription)
+    private async Task RunAsync(IDepthSubscription subscription)
     {
         var token = _disposeCts.Token;
         while (true)
@@ -406,7 +361,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
             }
             catch (BackpackStreamException ex) when (ex.IsTransient)
             {
-                // Today a lost connection ends every subscription; a new subscribe connects again.
+                // The connection's reconnect policy gave up (or a private consumer was too slow): a new subscribe connects again.
                 Log.SubscriptionLost(_logger, _stream.Name, ex);
                 reason = ResyncReason.ConnectionLost;
             }
@@ -441,32 +396,34 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         }
     }
 
-    private async Task ReadAsync(BackpackSubscription<DepthUpdate> subscription, CancellationToken token)
+    private async Task ReadAsync(IDepthSubscription subscription, CancellationToken token)
     {
         var sincePublish = 0;
-        await foreach (var diff in subscription.WithCancellation(token).ConfigureAwait(false))
+        await foreach (var item in subscription.ReadAllAsync(token).ConfigureAwait(false))
         {
-            // Publish when the queue is drained, or every few updates under load, so a burst costs one copy of the book.
-            var publish = ++sincePublish >= _options.MaxUpdatesPerPublish || subscription.BufferedCount == 0;
-            var sequence = subscription.LastReadSequence;
-            lock (_writeLock)
+            if (item.IsConnectionLost)
             {
-                var previous = _lastSequence;
-                _lastSequence = sequence;
-                if (sequence <= _discardThrough)
+                // Updates missed while the connection was down leave no trace in the ids the new connection sends first,
+                // so the book resyncs from the updates after this marker rather than when (or if) a gap shows. The updates
+                // before it came in order from the old connection and were applied.
+                lock (_writeLock)
                 {
-                    // Received on a connection that was lost since: the book resyncs from the new one's updates.
-                    continue;
+                    RestartLocked(ResyncReason.Reconnected);
                 }
 
-                if (sequence - 1 > Math.Max(previous, _discardThrough))
+                continue;
+            }
+
+            // Publish when the queue is drained, or every few updates under load, so a burst costs one copy of the book.
+            var publish = ++sincePublish >= _options.MaxUpdatesPerPublish || subscription.BufferedCount == 0;
+            lock (_writeLock)
+            {
+                if (item.DroppedBefore)
                 {
-                    // Updates were dropped between the last one read and this one (the sequence tells exactly, unlike a
-                    // drop counter read at some point near this update).
                     RestartLocked(ResyncReason.UpdatesDropped);
                 }
 
-                ProcessDiffLocked(diff, publish);
+                ProcessDiffLocked(item.Update!, publish);
             }
 
             if (publish)
@@ -476,18 +433,16 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         }
     }
 
-    private async Task<BackpackSubscription<DepthUpdate>?> ResubscribeAsync(CancellationToken token)
+    private async Task<IDepthSubscription?> ResubscribeAsync(CancellationToken token)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var subscription = await _client.SubscribeAsync(_stream, token).ConfigureAwait(false);
+                var subscription = await _feed.SubscribeAsync(_stream, token).ConfigureAwait(false);
                 lock (_writeLock)
                 {
                     _subscription = subscription;
-                    _lastSequence = 0;
-                    _discardThrough = 0;
                 }
 
                 return subscription;
@@ -565,7 +520,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         {
             _state = OrderBookState.Stale;
             var count = Interlocked.Increment(ref _resyncCount);
-            _client.Metrics?.RecordResync(Symbol);
+            _feed.OnResync(Symbol);
             Log.Resyncing(_logger, Symbol, reason, _sync.LastUpdateId, count);
         }
         else
@@ -624,15 +579,8 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         SignalWatchers();
     }
 
-    private Task OnClientReconnectingAsync(Exception? reason)
-    {
-        OnConnectionLost();
-        return Task.CompletedTask;
-    }
-
     private async Task DisposeCoreAsync()
     {
-        _client.Reconnecting -= OnClientReconnectingAsync;
         Task pump;
         lock (_writeLock)
         {
@@ -650,7 +598,6 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         }
 
         await Task.WhenAll(fetches).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        DisposeHttpClient();
         if (_firstSync.TrySetException(new ObjectDisposedException(GetType().FullName)))
         {
             _ = _firstSync.Task.Exception;

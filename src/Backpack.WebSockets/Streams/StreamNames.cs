@@ -6,6 +6,9 @@ internal static class StreamNames
     /// <summary>The prefix of every private stream.</summary>
     public const string PrivatePrefix = "account.";
 
+    /// <summary>The longest stream name accepted, in characters (names are ASCII, so also in UTF-8 bytes).</summary>
+    public const int MaxNameLength = 128;
+
     public static bool IsPrivate(string name) => name.StartsWith(PrivatePrefix, StringComparison.Ordinal);
 
     /// <summary>Whether the stream publishes on a steady beat whatever the market does, so silence means a dead connection.</summary>
@@ -81,7 +84,7 @@ internal static class StreamNames
     public static string ValidateStreamName(string? name, string parameterName)
     {
         ArgumentException.ThrowIfNullOrEmpty(name, parameterName);
-        if (name.Length > 128)
+        if (name.Length > MaxNameLength)
         {
             throw new ArgumentException("A stream name is at most 128 characters long.", parameterName);
         }

@@ -64,6 +64,22 @@ internal sealed class StreamRegistration<T> : StreamRegistration
         }
     }
 
+    public override void RecordParseFailure()
+    {
+        foreach (var consumer in Volatile.Read(ref _consumers))
+        {
+            consumer.RecordParseFailure();
+        }
+    }
+
+    public override void MarkConnectionLost()
+    {
+        foreach (var consumer in Volatile.Read(ref _consumers))
+        {
+            consumer.DeliverConnectionLost();
+        }
+    }
+
     public override void CompleteAll(Exception? exception)
     {
         var consumers = Interlocked.Exchange(ref _consumers, []);

@@ -44,4 +44,7 @@ public interface IWebSocketConnection : IAsyncDisposable
 
     /// <summary>Closes the connection at once, without a handshake. Pending receives and sends fail.</summary>
     void Abort();
+
+    /// <summary>Whether the handshake negotiated permessage-deflate (RFC 7692); <see langword="false"/> unless the implementation says so.</summary>
+    bool IsCompressed => false;
 }

@@ -56,7 +56,7 @@ internal sealed class WebSocketMessageReader : IDisposable
 
             if (result.EndOfMessage)
             {
-                return ReceivedMessageKind.Message;
+                return result.MessageType == WebSocketMessageType.Binary ? ReceivedMessageKind.Binary : ReceivedMessageKind.Message;
             }
         }
     }

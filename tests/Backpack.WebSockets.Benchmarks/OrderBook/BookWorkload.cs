@@ -53,8 +53,7 @@ internal sealed class BookWorkload
     /// <summary>Resets <paramref name="book"/> to <see cref="Snapshot"/>, as a resync would.</summary>
     public void Resync(BackpackOrderBook book)
     {
-        book.OnConnectionLost();
-        book.OnSnapshotFetched(book.Generation, Snapshot);
+        book.ResyncFrom(Snapshot);
     }
 
     private static decimal Bid(int tick) => 100m - (tick / 100m);

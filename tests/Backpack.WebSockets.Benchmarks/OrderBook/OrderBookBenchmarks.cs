@@ -37,7 +37,7 @@ public class OrderBookBenchmarks
         _synchronizer = new OrderBookSynchronizer(BackpackOrderBookOptions.DefaultMaxBufferedUpdates);
         _client = new BackpackStreamClient(new BackpackStreamClientOptions());
         _book = new BackpackOrderBook(_client, "SOL_USDC");
-        _book.OnSnapshotFetched(_book.Generation, _snapshot);
+        _book.ApplySnapshot(_snapshot);
         _baselineBids = new SortedDictionary<decimal, decimal>(Comparer<decimal>.Create((x, y) => y.CompareTo(x)));
         _baselineAsks = [];
         LoadBaseline();

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Text.Unicode;
 using Backpack.WebSockets.Protocol;
 using Backpack.WebSockets.Streams;
 
@@ -9,16 +6,12 @@ namespace Backpack.WebSockets.Benchmarks.ParseAndRoute;
 /// <summary>
 /// The client's per-message path without the socket: <see cref="EnvelopeReader"/>, the registry lookup by the UTF-8 stream
 /// name, the registration's parse-once dispatch and each consumer's bounded channel. It follows
-/// <c>BackpackStreamClient.ProcessMessage</c> and <c>FindRegistration</c> step for step, with the library's own types.
+/// <c>StreamConnection.ProcessMessage</c> step for step, with the library's own types (the same <see cref="StreamTable"/>).
 /// </summary>
 internal sealed class LibraryRouter : ISubscriptionOwner
 {
-    private readonly ConcurrentDictionary<string, StreamRegistration> _registry = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, StreamRegistration>.AlternateLookup<ReadOnlySpan<char>> _registryByChars;
-    private StreamRegistration? _lastRouted;
+    private readonly StreamTable _streams = new();
     private long _dropped;
-
-    public LibraryRouter() => _registryByChars = _registry.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Items consumers dropped (market data whose consumer fell behind).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -27,7 +20,7 @@ internal sealed class LibraryRouter : ISubscriptionOwner
     public BackpackSubscription<T> Subscribe<T>(BackpackStream<T> stream, int capacity)
     {
         var registration = new StreamRegistration<T>(stream.Name, stream.Parser);
-        _registry[stream.Name] = registration;
+        _streams.TryAdd(registration);
         var consumer = new BackpackSubscription<T>(registration, this, capacity);
         registration.Add(consumer);
         return consumer;
@@ -43,7 +36,7 @@ internal sealed class LibraryRouter : ISubscriptionOwner
             return false;
         }
 
-        var registration = Find(envelope.StreamName);
+        var registration = _streams.Find(envelope.StreamName);
         if (registration is null)
         {
             return false;
@@ -51,23 +44,6 @@ internal sealed class LibraryRouter : ISubscriptionOwner
 
         registration.Dispatch(envelope.Data);
         return true;
-    }
-
-    // As BackpackStreamClient.FindRegistration: the last match first, then the dictionary.
-    private StreamRegistration? Find(ReadOnlySpan<byte> utf8Name)
-    {
-        if (_lastRouted is { } last && last.IsRegisteredAs(utf8Name))
-        {
-            return last;
-        }
-
-        Span<char> chars = stackalloc char[EnvelopeReader.MaxStreamNameBytes];
-        if (Utf8.ToUtf16(utf8Name, chars, out _, out var written) != OperationStatus.Done)
-        {
-            return null;
-        }
-
-        return _lastRouted = _registryByChars.TryGetValue(chars[..written], out var registration) ? registration : null;
     }
 
     Task ISubscriptionOwner.ReleaseAsync<T>(StreamRegistration<T> registration, BackpackSubscription<T> consumer)

@@ -28,7 +28,7 @@ public class ServiceCollectionExtensionsTests
         Assert.Same(client, provider.GetRequiredService<BackpackStreamClient>());
         Assert.Equal(new Uri("wss://stream.example.test"), client.Options.Endpoint);
         Assert.Equal(77, client.Options.StreamCapacity);
-        Assert.NotNull(client.HttpClient);
+        Assert.NotNull(client.GivenHttpClient);
         Assert.NotNull(client.Metrics);
     }
 
@@ -61,7 +61,7 @@ public class ServiceCollectionExtensionsTests
         Assert.Equal(new Uri("wss://di.test"), connector.LastEndpoint);
         var timestamp = request.GetProperty("signature")[2].GetString();
         Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), timestamp);
-        Assert.Contains(logs.Entries, e => e.Contains("Connected to wss://di.test", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Contains("connected to wss://di.test", StringComparison.Ordinal));
         Assert.Equal("account.balanceUpdate", subscription.StreamName);
     }
 

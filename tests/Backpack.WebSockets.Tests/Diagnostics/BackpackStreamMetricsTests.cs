@@ -167,7 +167,7 @@ public class BackpackStreamMetricsTests
     {
         await using var h = new ClientHarness(o =>
         {
-            o.ReconnectPolicy = new Backpack.WebSockets.Connection.DefaultReconnectPolicy(() => 0.5);
+            o.ReconnectPolicy = new Backpack.WebSockets.Connections.DefaultReconnectPolicy(() => 0.5);
 
             // Not 1 s, so the only 1 s timer is the backoff before the second attempt.
             o.SubscribeErrorWindow = TimeSpan.FromSeconds(7);

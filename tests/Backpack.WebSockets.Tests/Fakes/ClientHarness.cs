@@ -117,11 +117,16 @@ public sealed class ClientHarness : IAsyncDisposable
 
     public FakeWebSocketConnection Connection => Connector.Current;
 
+    /// <summary>
+    /// A client with the test key pair. Its private streams share the public socket (most tests here are about one socket);
+    /// tests of the dedicated private connection turn <see cref="BackpackStreamClientOptions.DedicatedPrivateConnection"/> back on.
+    /// </summary>
     public static ClientHarness WithCredentials(Action<BackpackStreamClientOptions>? configure = null) =>
         new(o =>
         {
             o.ApiKey = TestKeys.PublicKey;
             o.ApiSecret = TestKeys.Secret;
+            o.DedicatedPrivateConnection = false;
             configure?.Invoke(o);
         });
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
+using Backpack.WebSockets.Models;
 using Backpack.WebSockets.OrderBook;
 using Backpack.WebSockets.Tests.Fakes;
 using static Backpack.WebSockets.Tests.OrderBook.DepthJson;
@@ -230,64 +231,78 @@ public sealed class BackpackOrderBookTests
     }
 
     [Fact]
-    public async Task OnConnectionLost_MarksStale_KeepsTheSubscription_AndResyncsFromLaterUpdates()
+    public async Task ConnectionLostMarker_MarksStale_KeepsTheSubscription_AndResyncsFromLaterUpdates()
     {
-        await using var h = new BookHarness();
-        await h.StartSyncedAsync();
+        var feed = new FakeDepthFeed();
+        await using var book = new BackpackOrderBook(feed, BookHarness.Symbol, null);
+        var subscription = await StartSyncedOnFeedAsync(feed, book);
 
-        h.Book.OnConnectionLost();
-        Assert.Equal(OrderBookState.Stale, h.Book.State);
-        Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("Reconnected"));
+        subscription.PushConnectionLost();
+        await WaitForStateAsync(book, OrderBookState.Stale);
+        Assert.Equal(1, book.ResyncCount);
+        Assert.Equal(1, feed.ResyncCount);
+        Assert.Contains(feed.Logs.Entries, BookHarness.ResyncLogged("Reconnected"));
 
-        var synced = await ResyncFromAsync(h, 1050, "99.2");
+        subscription.Push(Diff(1050, "99.2"));
+        await feed.AnswerNextSnapshotAsync(new DepthSnapshot(1049, [new(99m, 1m)], [new(101m, 3m)]));
+        var synced = await WaitForStateAsync(book, OrderBookState.Synced);
 
         Assert.Equal(1050, synced.LastUpdateId);
         Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(synced.Bids));
-        Assert.Single(h.Connector.Connections);
-        Assert.False(h.Connection.HasUnreadSent);
+        Assert.Single(feed.Subscriptions);
+        Assert.False(subscription.IsDisposed);
     }
 
     [Fact]
     public async Task SnapshotFetchedBeforeAResync_IsDiscarded()
     {
-        await using var h = new BookHarness();
-        var start = await h.StartAsync();
-        h.PushDiff(1001, 1001, [L("99.5", "2")], []);
-        await h.Http.NextRequestAsync();
+        var feed = new FakeDepthFeed();
+        await using var book = new BackpackOrderBook(feed, BookHarness.Symbol, null);
+        var start = book.StartAsync();
+        var subscription = await feed.NextSubscriptionAsync();
+        subscription.Push(Diff(1001, "99.5"));
+        var stale = await feed.NextSnapshotRequestAsync();
 
         // The connection is lost while the snapshot is in flight: when it lands, it belongs to the old generation.
-        h.Book.OnConnectionLost();
-        h.Http.RespondJson(Snapshot(1000, [L("95", "1")], [L("101", "3")]));
+        subscription.PushConnectionLost();
+        await feed.Logs.WaitForEntryAsync("[OrderBookSyncRestarted]");
+        stale.TrySetResult(new DepthSnapshot(1000, [new(95m, 1m)], [new(101m, 3m)]));
 
         // The discard runs on the old fetch's own thread: wait for it, or the book may sync (and the test assert) first.
-        await h.Logs.WaitForEntryAsync("[OrderBookSnapshotDiscarded]");
-        h.PushDiff(1060, 1060, [L("99.2", "1")], []);
-        await h.Http.NextRequestAsync();
-        h.Http.RespondJson(Snapshot(1059, [L("99", "1")], [L("101", "3")]));
+        await feed.Logs.WaitForEntryAsync("[OrderBookSnapshotDiscarded]");
+        subscription.Push(Diff(1060, "99.2"));
+        await feed.AnswerNextSnapshotAsync(new DepthSnapshot(1059, [new(99m, 1m)], [new(101m, 3m)]));
         await start.OrTimeout();
 
-        Assert.Equal(1060, h.Book.LastUpdateId);
-        Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(h.Book.GetSnapshot().Bids));
-        Assert.Contains(h.Logs.Entries, e => e.Contains("[OrderBookSnapshotDiscarded]", StringComparison.Ordinal));
+        Assert.Equal(1060, book.LastUpdateId);
+        Assert.Equal([(99.2m, 1m), (99m, 1m)], Levels(book.GetSnapshot().Bids));
 
         // Not counted as a resync: the book had never been in sync.
-        Assert.Equal(0, h.Book.ResyncCount);
+        Assert.Equal(0, book.ResyncCount);
     }
 
     [Fact]
-    public async Task OnSnapshotFetched_OlderGeneration_ReturnsDiscarded()
+    public async Task UpdatesBeforeTheConnectionLostMarker_AreApplied_AndTheBookResyncsOnceFromTheUpdatesAfterIt()
     {
-        await using var h = new BookHarness();
-        await h.StartSyncedAsync();
-        var generation = h.Book.Generation;
+        var feed = new FakeDepthFeed();
+        await using var book = new BackpackOrderBook(feed, BookHarness.Symbol, null);
+        var subscription = await StartSyncedOnFeedAsync(feed, book);
 
-        h.Book.OnConnectionLost();
-        var outcome = h.Book.OnSnapshotFetched(generation, new DepthSnapshot(1001, [new(99m, 1m)], [new(101m, 1m)]));
+        // The old connection's last updates chain on from the book: they are good data, read before the marker.
+        for (var id = 1002; id <= 1004; id++)
+        {
+            subscription.Push(Diff(id, "98", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
 
-        Assert.Equal(SnapshotOutcome.Discarded, outcome);
-        Assert.Equal(OrderBookState.Stale, h.Book.State);
-        Assert.Equal(generation + 1, h.Book.Generation);
+        await WaitForAsync(book, s => s.LastUpdateId == 1004);
+        subscription.PushConnectionLost();
+        subscription.Push(Diff(2001, "99.3"));
+        await feed.AnswerNextSnapshotAsync(new DepthSnapshot(2000, [new(99m, 1m)], [new(101m, 3m)]));
+        var synced = await WaitForAsync(book, s => s.State == OrderBookState.Synced && s.LastUpdateId == 2001);
+
+        Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
+        Assert.Equal(1, book.ResyncCount);
+        Assert.Equal(2, feed.SnapshotRequestCount);
     }
 
     [Fact]
@@ -320,39 +335,6 @@ public sealed class BackpackOrderBookTests
         Assert.Equal(1, h.Book.ResyncCount);
     }
 
-    [Fact]
-    public async Task ConnectionLost_UpdatesOfTheOldConnectionStillBuffered_AreSkipped()
-    {
-        await using var h = new BookHarness();
-        await h.StartSyncedAsync();
-        await h.WaitForAsync(s => s.LastUpdateId == 1001);
-        var subscription = h.Book.Subscription!;
-
-        // The writer stands still: updates of the lost connection still wait in the subscription when the loss is known.
-        using (h.Book.WriteLock.EnterScope())
-        {
-            for (var id = 1002; id <= 1004; id++)
-            {
-                h.PushDiff(id, id, [L("98", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
-            }
-
-            Assert.True(SpinWait.SpinUntil(() => subscription.WrittenCount == 4, TestTimeouts.Hang));
-            h.Book.OnConnectionLost();
-        }
-
-        // Once the writer reads the third old update, it is done with the first: a book that kept it would hold it now,
-        // fetch a snapshot, sync on old updates, and resync a second time at the new connection's first update.
-        Assert.True(SpinWait.SpinUntil(() => subscription.LastReadSequence >= 3, TestTimeouts.Hang));
-        Assert.Equal(0, h.Book.PendingUpdateCount);
-
-        var synced = await ResyncFromAsync(h, 2001, "99.3");
-
-        Assert.Equal(2001, synced.LastUpdateId);
-        Assert.Equal([(99.3m, 1m), (99m, 1m)], Levels(synced.Bids));
-        Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Equal(2, h.Http.RequestCount);
-    }
-
     /// <summary>Syncs the book, then drops its connection and waits until the book is Stale (one resync counted).</summary>
     private static async Task DropSyncedBookAsync(BookHarness h)
     {
@@ -380,26 +362,55 @@ public sealed class BackpackOrderBookTests
     }
 
     [Fact]
-    public async Task UpdatesDroppedBySlowReading_MarkStale()
+    public async Task UpdatesDroppedBeforeAnUpdate_MarkStale_AsDrops()
     {
-        await using var h = new BookHarness(configureClient: o => o.StreamCapacity = 1);
-        await h.StartSyncedAsync();
-        await h.WaitForAsync(s => s.LastUpdateId == 1001);
+        var feed = new FakeDepthFeed();
+        await using var book = new BackpackOrderBook(feed, BookHarness.Symbol, null);
+        var subscription = await StartSyncedOnFeedAsync(feed, book);
 
-        // Hold the writer still while updates arrive: the subscription's buffer of one overflows.
-        using (h.Book.WriteLock.EnterScope())
+        // 1002..1005 were dropped by the subscription: the ids would show a gap too, but the drop is the cause.
+        subscription.Push(Diff(1006, "99.6"), droppedBefore: true);
+
+        await WaitForStateAsync(book, OrderBookState.Stale);
+        Assert.Equal(1, book.ResyncCount);
+        Assert.Contains(feed.Logs.Entries, BookHarness.ResyncLogged("UpdatesDropped"));
+        Assert.DoesNotContain(feed.Logs.Entries, BookHarness.ResyncLogged("Gap"));
+    }
+
+    /// <summary>Starts a book on <paramref name="feed"/> and syncs it at update 1001 (snapshot at 1000, one level each side).</summary>
+    private static async Task<FakeDepthFeed.FakeDepthSubscription> StartSyncedOnFeedAsync(FakeDepthFeed feed, BackpackOrderBook book)
+    {
+        var start = book.StartAsync();
+        var subscription = await feed.NextSubscriptionAsync();
+        subscription.Push(Diff(1001, "99.5", "2"));
+        await feed.AnswerNextSnapshotAsync(new DepthSnapshot(1000, [new(99m, 1m)], [new(101m, 3m)]));
+        await start.OrTimeout();
+        return subscription;
+    }
+
+    private static DepthUpdate Diff(long id, string bid, string quantity = "1") => new()
+    {
+        Symbol = BookHarness.Symbol,
+        FirstUpdateId = id,
+        LastUpdateId = id,
+        Bids = [new(decimal.Parse(bid, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture))],
+        Asks = [],
+    };
+
+    private static Task<OrderBookSnapshot> WaitForStateAsync(BackpackOrderBook book, OrderBookState state) => WaitForAsync(book, s => s.State == state);
+
+    private static async Task<OrderBookSnapshot> WaitForAsync(BackpackOrderBook book, Func<OrderBookSnapshot, bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
+        await foreach (var snapshot in book.WatchAsync(int.MaxValue, cts.Token))
         {
-            for (var id = 1002; id <= 1006; id++)
+            if (condition(snapshot))
             {
-                h.PushDiff(id, id, [L("99.6", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
+                return snapshot;
             }
-
-            Assert.True(SpinWait.SpinUntil(() => h.Logs.Entries.Any(e => e.Contains("[ItemsDropped]", StringComparison.Ordinal)), TestTimeouts.Hang));
         }
 
-        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
-        Assert.Equal(1, h.Book.ResyncCount);
-        Assert.Contains(h.Logs.Entries, BookHarness.ResyncLogged("UpdatesDropped"));
+        throw new InvalidOperationException("The book ended before the condition held.");
     }
 
     [Fact]

@@ -16,12 +16,8 @@ public sealed class OrderBookConcurrencyTests
     [Fact]
     public async Task Readers_DuringAStreamOfUpdates_NeverSeeACrossedOrHalfAppliedBook()
     {
-        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions());
-        await using var book = new BackpackOrderBook(client, "SOL_USDC")
-        {
-            SnapshotSource = ct => new TaskCompletionSource<DepthSnapshot>().Task.WaitAsync(ct),
-        };
-        Assert.Equal(SnapshotOutcome.Synced, book.OnSnapshotFetched(book.Generation, new DepthSnapshot(1, Side(100, isBid: true, 1), Side(100, isBid: false, 1))));
+        await using var book = new BackpackOrderBook(new FakeDepthFeed(), "SOL_USDC", null);
+        Assert.Equal(SnapshotOutcome.Synced, book.ApplySnapshot(new DepthSnapshot(1, Side(100, isBid: true, 1), Side(100, isBid: false, 1))));
 
         using var done = new CancellationTokenSource();
         var reads = new StrongBox<long>();

@@ -45,12 +45,8 @@ public sealed class OrderBookPropertyTests
     {
         var random = new Random(seed);
         var maxBuffered = random.Next(2) == 0 ? 10_000 : random.Next(1, 5);
-        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions());
-        await using var book = new BackpackOrderBook(client, Symbol, new BackpackOrderBookOptions { MaxBufferedUpdates = maxBuffered })
-        {
-            // Snapshots are handed over by the test; a fetch the book starts never returns.
-            SnapshotSource = ct => new TaskCompletionSource<DepthSnapshot>().Task.WaitAsync(ct),
-        };
+        // Snapshots are handed over by the test; a fetch the book starts is never answered.
+        await using var book = new BackpackOrderBook(new FakeDepthFeed(), Symbol, new BackpackOrderBookOptions { MaxBufferedUpdates = maxBuffered });
 
         var exchange = new ExchangeModel(random);
         var model = new ReferenceModel(maxBuffered);
@@ -79,7 +75,7 @@ public sealed class OrderBookPropertyTests
                 var lag = random.Next(0, 7);
                 var snapshotId = Math.Max(exchange.FirstId, exchange.LastId - lag);
                 var snapshot = exchange.Snapshot(snapshotId);
-                var outcome = book.OnSnapshotFetched(book.Generation, snapshot);
+                var outcome = book.ApplySnapshot(snapshot);
                 var expected = model.OnSnapshot(snapshotId);
                 Assert.Equal(expected, outcome);
                 snapshotsUsed += outcome == SnapshotOutcome.Synced ? 1 : 0;

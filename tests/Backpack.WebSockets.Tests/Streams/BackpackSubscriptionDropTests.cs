@@ -5,7 +5,7 @@ using Moq;
 
 namespace Backpack.WebSockets.Tests.Streams;
 
-/// <summary>How a market-data subscription drops and counts items when its consumer falls behind.</summary>
+/// <summary>How a subscription drops and counts items when its consumer falls behind, and where it marks a lost connection.</summary>
 public sealed class BackpackSubscriptionDropTests
 {
     [Fact]
@@ -13,9 +13,9 @@ public sealed class BackpackSubscriptionDropTests
     {
         var owner = new Mock<ISubscriptionOwner>();
         var subscription = Create(owner.Object, capacity: 2);
-        var seenAtDrop = new List<(long Dropped, int Buffered, long Written)>();
+        var seenAtDrop = new List<(long Dropped, int Buffered)>();
         owner.Setup(o => o.OnItemsDropped("trade.SOL_USDC", It.IsAny<long>()))
-            .Callback(() => seenAtDrop.Add((subscription.DroppedCount, subscription.BufferedCount, subscription.WrittenCount)));
+            .Callback(() => seenAtDrop.Add((subscription.DroppedCount, subscription.BufferedCount)));
 
         subscription.Deliver("a");
         subscription.Deliver("b");
@@ -23,34 +23,31 @@ public sealed class BackpackSubscriptionDropTests
         subscription.Deliver("d");
 
         // When each drop is reported (after it was counted), the oldest item is gone and the new one is not yet readable.
-        Assert.Equal([(1L, 1, 2L), (2L, 1, 3L)], seenAtDrop);
+        Assert.Equal([(1L, 1), (2L, 1)], seenAtDrop);
         Assert.Equal(2, subscription.DroppedCount);
-        Assert.Equal(4, subscription.WrittenCount);
-        await using var reader = subscription.GetAsyncEnumerator();
+        await using var reader = subscription.ReadEntriesAsync(CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
-        Assert.Equal("c", reader.Current);
-        Assert.Equal(3, subscription.LastReadSequence);
+        Assert.Equal(("c", 3L), (reader.Current.Item, reader.Current.Sequence));
         Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
-        Assert.Equal("d", reader.Current);
-        Assert.Equal(4, subscription.LastReadSequence);
+        Assert.Equal(("d", 4L), (reader.Current.Item, reader.Current.Sequence));
     }
 
     [Fact]
-    public async Task ReadSequence_CountsEveryItemHanded_SoAJumpShowsTheDroppedOnes()
+    public async Task Sequence_CountsEveryItemHanded_SoAJumpShowsTheDroppedOnes()
     {
         var subscription = Create(Mock.Of<ISubscriptionOwner>(), capacity: 1);
-        await using var reader = subscription.GetAsyncEnumerator();
+        await using var reader = subscription.ReadEntriesAsync(CancellationToken.None).GetAsyncEnumerator();
 
         subscription.Deliver("a");
         Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
-        Assert.Equal(("a", 1L, 0L), (reader.Current, subscription.LastReadSequence, subscription.DroppedCount));
+        Assert.Equal(("a", 1L, 0L), (reader.Current.Item, reader.Current.Sequence, subscription.DroppedCount));
 
         subscription.Deliver("b");
         subscription.Deliver("c");
         subscription.Deliver("d");
         Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
 
-        Assert.Equal(("d", 4L, 2L), (reader.Current, subscription.LastReadSequence, subscription.DroppedCount));
+        Assert.Equal(("d", 4L, 2L), (reader.Current.Item, reader.Current.Sequence, subscription.DroppedCount));
     }
 
     [Fact]
@@ -64,14 +61,61 @@ public sealed class BackpackSubscriptionDropTests
         subscription.Deliver("c");
 
         Assert.Equal(0, subscription.DroppedCount);
-        Assert.Equal(2, subscription.WrittenCount);
+        Assert.Equal(["a", "b"], await ReadAllAsync(subscription));
+    }
+
+    [Fact]
+    public async Task ConnectionLostMarker_SitsBetweenTheItemsOfTheOldAndTheNewConnection_AndIsHiddenFromConsumers()
+    {
+        var entries = Create(Mock.Of<ISubscriptionOwner>(), capacity: 8);
+        var plain = Create(Mock.Of<ISubscriptionOwner>(), capacity: 8);
+        foreach (var subscription in new[] { entries, plain })
+        {
+            subscription.Deliver("old");
+            subscription.DeliverConnectionLost();
+            subscription.Deliver("new");
+            subscription.Complete(null);
+        }
+
+        var seen = new List<(string? Item, long Sequence, bool Lost)>();
+        await foreach (var entry in entries.ReadEntriesAsync(CancellationToken.None))
+        {
+            seen.Add((entry.IsConnectionLost ? null : entry.Item, entry.Sequence, entry.IsConnectionLost));
+        }
+
+        Assert.Equal([("old", 1L, false), (null, 1L, true), ("new", 2L, false)], seen);
+        Assert.Equal(["old", "new"], await ReadAllAsync(plain));
+    }
+
+    [Fact]
+    public async Task ConnectionLostMarker_OnAFullMarketDataBuffer_DropsTheOldestItem()
+    {
+        var subscription = Create(Mock.Of<ISubscriptionOwner>(), capacity: 2);
+        subscription.Deliver("a");
+        subscription.Deliver("b");
+
+        subscription.DeliverConnectionLost();
+        subscription.Complete(null);
+
+        Assert.Equal(1, subscription.DroppedCount);
+        var lost = new List<bool>();
+        await foreach (var entry in subscription.ReadEntriesAsync(CancellationToken.None))
+        {
+            lost.Add(entry.IsConnectionLost);
+        }
+
+        Assert.Equal([false, true], lost);
+    }
+
+    private static async Task<List<string>> ReadAllAsync(BackpackSubscription<string> subscription)
+    {
         var items = new List<string>();
         await foreach (var item in subscription)
         {
             items.Add(item);
         }
 
-        Assert.Equal(["a", "b"], items);
+        return items;
     }
 
     private static BackpackSubscription<string> Create(ISubscriptionOwner owner, int capacity)

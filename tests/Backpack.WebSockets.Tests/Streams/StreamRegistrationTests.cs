@@ -11,20 +11,28 @@ public class StreamRegistrationTests
     [InlineData("trade.SOL_USDCX", false)]
     [InlineData("Trade.SOL_USDC", false)]
     [InlineData("", false)]
-    public void IsRegisteredAs_ComparesTheUtf8NameExactly(string utf8Name, bool expected)
+    public void HasName_ComparesTheUtf8NameExactly(string utf8Name, bool expected)
     {
         var registration = new StreamRegistration<string>("trade.SOL_USDC", static data => Encoding.UTF8.GetString(data));
 
-        Assert.Equal(expected, registration.IsRegisteredAs(Encoding.UTF8.GetBytes(utf8Name)));
+        Assert.Equal(expected, registration.HasName(Encoding.UTF8.GetBytes(utf8Name)));
     }
 
     [Fact]
-    public void IsRegisteredAs_AfterRemovalFromTheRegistry_IsFalse()
+    public void StreamTable_AfterARemoval_NoLongerRoutesToTheCachedRegistration()
     {
         // The receive loop re-uses its last match only while it is registered; a resubscribe creates a new registration.
-        var registration = new StreamRegistration<string>("trade.SOL_USDC", static data => Encoding.UTF8.GetString(data));
-        registration.IsRemoved = true;
+        var table = new StreamTable();
+        var old = new StreamRegistration<string>("trade.SOL_USDC", static data => Encoding.UTF8.GetString(data));
+        table.TryAdd(old);
+        Assert.Same(old, table.Find("trade.SOL_USDC"u8));
 
-        Assert.False(registration.IsRegisteredAs("trade.SOL_USDC"u8));
+        old.IsRemoved = true;
+        table.Remove(old);
+        var replacement = new StreamRegistration<string>("trade.SOL_USDC", static data => Encoding.UTF8.GetString(data));
+        table.TryAdd(replacement);
+
+        Assert.Same(replacement, table.Find("trade.SOL_USDC"u8));
+        Assert.Null(table.Find("trade.BTC_USDC"u8));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Backpack.WebSockets.Models;
-using Backpack.WebSockets.OrderBook;
 
 namespace Backpack.WebSockets.Protocol.Payloads;
 

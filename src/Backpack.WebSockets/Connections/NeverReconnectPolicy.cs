@@ -1,4 +1,4 @@
-namespace Backpack.WebSockets.Connection;
+namespace Backpack.WebSockets.Connections;
 
 /// <summary>Gives up at once: a lost connection is not re-established.</summary>
 internal sealed class NeverReconnectPolicy : BackpackReconnectPolicy

@@ -1,6 +1,4 @@
-using Backpack.WebSockets.Models;
-
-namespace Backpack.WebSockets.OrderBook;
+namespace Backpack.WebSockets.Models;
 
 /// <summary>A REST order-book snapshot (<c>GET /api/v1/depth</c>): the levels in any order and the update id they reflect.</summary>
 /// <param name="LastUpdateId">The id of the last update included.</param>

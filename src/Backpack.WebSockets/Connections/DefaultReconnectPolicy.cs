@@ -1,4 +1,4 @@
-namespace Backpack.WebSockets.Connection;
+namespace Backpack.WebSockets.Connections;
 
 /// <summary>Exponential backoff with jitter that never gives up: 0 s, then 1 s, 2 s, 4 s … capped at 30 s.</summary>
 internal sealed class DefaultReconnectPolicy : BackpackReconnectPolicy

@@ -1,4 +1,4 @@
-namespace Backpack.WebSockets.Connection;
+namespace Backpack.WebSockets.Connections;
 
 /// <summary>
 /// The one place where a client's <see cref="BackpackConnectionState"/> changes. Every change names the state it expects,
