@@ -34,4 +34,10 @@ public enum BackpackStreamErrorCode
 
     /// <summary>An order book could not get a usable REST depth snapshot (HTTP error, timeout, malformed body, or every snapshot too old).</summary>
     SnapshotFailed,
+
+    /// <summary>
+    /// A REST request failed: the server answered an HTTP error status (see <see cref="BackpackStreamException.HttpStatusCode"/>
+    /// and <see cref="BackpackStreamException.ApiErrorCode"/>), or the request could not be sent or timed out.
+    /// </summary>
+    RequestFailed,
 }
