@@ -15,6 +15,10 @@ namespace Backpack.WebSockets.Testing;
 /// test moves them (<see cref="SetBalanceAsync"/>, <see cref="SetPositionAsync"/>): a fill does not touch them, so a test
 /// states the whole outcome it wants to check.
 /// </para>
+/// <para>
+/// A <see cref="MarketSimulator"/> on the same server records its own account activity here too (orders, fills, balances,
+/// positions), so the REST reads serve what its streams published.
+/// </para>
 /// <para>Thread-safe. Each method returns once its events were sent to every subscribed connection.</para>
 /// </remarks>
 /// <example>
@@ -37,6 +41,9 @@ public sealed class BackpackTestAccount
     private readonly List<Fill> _fills = [];
     private readonly Dictionary<string, AssetBalance> _balances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FuturePosition> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Positions a <see cref="MarketSimulator"/> recorded: it sends their subscribe snapshot itself.</summary>
+    private readonly HashSet<string> _simulatedPositions = new(StringComparer.Ordinal);
 
     private long _nextOrderId = 70_000_000_000;
     private long _nextTradeId = 9_000_000;
@@ -286,19 +293,58 @@ public sealed class BackpackTestAccount
                 CumulativeInterest = 0m,
                 UserId = 1,
             };
-            if (netQuantity == 0)
-            {
-                _positions.Remove(symbol);
-            }
-            else
-            {
-                _positions[symbol] = position;
-            }
+            _simulatedPositions.Remove(symbol);
+            SetPosition(position);
         }
 
         var update = ToUpdate(position, eventType, Now());
         await _server.PublishAsync(BackpackStreams.PositionUpdates(), update, cancellationToken).ConfigureAwait(false);
         await _server.PublishAsync(BackpackStreams.PositionUpdates(symbol), update, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records an order's current state without publishing (the simulator publishes its own events).</summary>
+    internal void Record(Order order)
+    {
+        lock (_lock)
+        {
+            var index = _orders.FindIndex(o => o.Id == order.Id);
+            if (index < 0)
+            {
+                _orders.Add(order);
+            }
+            else
+            {
+                _orders[index] = order;
+            }
+        }
+    }
+
+    /// <summary>Records a fill without publishing.</summary>
+    internal void Record(Fill fill)
+    {
+        lock (_lock)
+        {
+            _fills.Add(fill);
+        }
+    }
+
+    /// <summary>Records a balance without publishing.</summary>
+    internal void Record(AssetBalance balance)
+    {
+        lock (_lock)
+        {
+            _balances[balance.Asset] = balance;
+        }
+    }
+
+    /// <summary>Records a simulator's position without publishing; a flat one is removed.</summary>
+    internal void Record(FuturePosition position)
+    {
+        lock (_lock)
+        {
+            _simulatedPositions.Add(position.Symbol);
+            SetPosition(position);
+        }
     }
 
     /// <summary>The frames a new subscriber of <paramref name="stream"/> gets: each open position without <c>e</c> (spec §7.3).</summary>
@@ -312,7 +358,13 @@ public sealed class BackpackTestAccount
 
         var symbol = stream.Length > positions.Length + 1 ? stream[(positions.Length + 1)..] : null;
         var now = Now();
-        return [.. Positions
+        List<FuturePosition> open;
+        lock (_lock)
+        {
+            open = [.. _positions.Values.Where(p => !_simulatedPositions.Contains(p.Symbol))];
+        }
+
+        return [.. open
             .Where(p => symbol is null || p.Symbol == symbol)
             .Select(p => JsonFrames.Envelope(stream, writer => ModelPayloads.Write(writer, ToUpdate(p, PositionEventType.Snapshot, now))))];
     }
@@ -335,6 +387,19 @@ public sealed class BackpackTestAccount
         RealizedPnl = position.PnlRealized,
         UnrealizedPnl = position.PnlUnrealized,
     };
+
+    /// <summary>Stores or (flat) removes a position; call under the lock.</summary>
+    private void SetPosition(FuturePosition position)
+    {
+        if (position.NetQuantity == 0)
+        {
+            _positions.Remove(position.Symbol);
+        }
+        else
+        {
+            _positions[position.Symbol] = position;
+        }
+    }
 
     private static bool IsOpen(OrderStatus status) => status is OrderStatus.New or OrderStatus.PartiallyFilled;
 

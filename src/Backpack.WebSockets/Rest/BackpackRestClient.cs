@@ -275,7 +275,7 @@ public partial class BackpackRestClient : IDisposable
     /// <summary>
     /// Reads the fill history (<c>GET /wapi/v1/history/fills</c>, <c>fillHistoryQueryAll</c>, signed), page after page
     /// until a short page or <c>X-Total</c>. A fill seen on an earlier page (rows shift when fills arrive meanwhile) is
-    /// returned once: by <see cref="Fill.TradeId"/>, or by order, time, price and quantity when it has none.
+    /// returned once: by market and <see cref="Fill.TradeId"/>, or by order, time, price and quantity when it has none.
     /// </summary>
     /// <param name="query">The filters; <see langword="null"/> for all fills, oldest first.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
@@ -357,10 +357,13 @@ public partial class BackpackRestClient : IDisposable
         }
     }
 
-    /// <summary>The de-duplication key of a fill: its trade id, or what identifies it when it has none.</summary>
+    /// <summary>
+    /// The de-duplication key of a fill: market and trade id (trade ids are not documented as unique across markets), or
+    /// what identifies it when it has none.
+    /// </summary>
     private static string FillKey(Fill fill) => fill.TradeId is { } tradeId
-        ? Format(tradeId)
-        : string.Create(CultureInfo.InvariantCulture, $"{fill.OrderId}|{fill.Timestamp.UtcTicks}|{fill.Price}|{fill.Quantity}");
+        ? string.Create(CultureInfo.InvariantCulture, $"{fill.Symbol}|{tradeId}")
+        : string.Create(CultureInfo.InvariantCulture, $"{fill.Symbol}|{fill.OrderId}|{fill.Timestamp.UtcTicks}|{fill.Price}|{fill.Quantity}");
 
     private static DateTimeOffset ParseServerTime(ReadOnlySpan<byte> body)
     {
