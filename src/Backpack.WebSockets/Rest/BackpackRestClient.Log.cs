@@ -24,5 +24,8 @@ public partial class BackpackRestClient
 
         [LoggerMessage(6, LogLevel.Information, "Clock offset to the server set to {Offset}.", EventName = "ClockSynchronized")]
         public static partial void ClockSynchronized(ILogger logger, TimeSpan offset);
+
+        [LoggerMessage(7, LogLevel.Debug, "GET {Path} answered HTTP 404.", EventName = "RequestNotFound")]
+        public static partial void RequestNotFound(ILogger logger, string path);
     }
 }

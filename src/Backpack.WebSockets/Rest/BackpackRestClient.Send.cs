@@ -21,15 +21,24 @@ public partial class BackpackRestClient
             {
                 return await SendOnceAsync(request, attempt, parse, cancellationToken).ConfigureAwait(false);
             }
-            catch (BackpackStreamException ex) when (ex.IsTransient)
+            catch (BackpackStreamException ex)
             {
                 failure = ex;
             }
 
-            var delay = RetryDelayFor(attempt, failure.RetryAfter);
-            if (attempt >= _options.MaxRetries || delay is null)
+            var delay = failure.IsTransient ? RetryDelayFor(attempt, failure.RetryAfter) : null;
+            if (delay is null || attempt >= _options.MaxRetries)
             {
-                Log.RequestFailed(_logger, request.Path, Describe(failure));
+                if (failure.HttpStatusCode == 404)
+                {
+                    // An order that left the book or a flat position: an answer the callers expect, not a warning.
+                    Log.RequestNotFound(_logger, request.Path);
+                }
+                else
+                {
+                    Log.RequestFailed(_logger, request.Path, Describe(failure));
+                }
+
                 throw failure;
             }
 

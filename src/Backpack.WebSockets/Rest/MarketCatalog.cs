@@ -10,7 +10,8 @@ namespace Backpack.WebSockets.Rest;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The catalog is read on the first question and again on the first question after <see cref="RefreshInterval"/>. A
+/// The catalog is read on the first question and again on the first question after <see cref="RefreshInterval"/>, or on
+/// that schedule in the background once <see cref="StartRefreshing"/> was called. A
 /// symbol it does not list makes it read again at once (a market listed since), but at most once per
 /// <see cref="MinRefreshInterval"/>, so a typo cannot turn every subscribe into a REST call. A failed read is retried no
 /// sooner than that either; meanwhile the last catalog read still answers, or <see cref="MarketStatus.CatalogUnavailable"/>
@@ -18,7 +19,7 @@ namespace Backpack.WebSockets.Rest;
 /// </para>
 /// <para>Thread-safe: concurrent questions share one read.</para>
 /// </remarks>
-internal sealed partial class MarketCatalog
+internal sealed partial class MarketCatalog : IDisposable
 {
     /// <summary>The default age after which the catalog is read again, 5 minutes.</summary>
     public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromMinutes(5);
@@ -39,6 +40,9 @@ internal sealed partial class MarketCatalog
 
     /// <summary>When the last read was started (successful or not); guarded by <see cref="_lock"/>.</summary>
     private DateTimeOffset? _lastAttemptAt;
+
+    /// <summary>The refresh timer of <see cref="StartRefreshing"/>, if started; guarded by <see cref="_lock"/>.</summary>
+    private ITimer? _timer;
 
     /// <summary>The last read started, shared by concurrent questions while it runs; guarded by <see cref="_lock"/>.</summary>
     private Task? _refresh;
@@ -91,6 +95,32 @@ internal sealed partial class MarketCatalog
         return markets.TryGetValue(symbol, out var market)
             ? market.OrderBookState == MarketOrderBookState.Closed ? MarketStatus.Closed : MarketStatus.Known
             : MarketStatus.Unknown;
+    }
+
+    /// <summary>
+    /// Also reads the catalog every <see cref="RefreshInterval"/> in the background (on the <see cref="TimeProvider"/>), so a
+    /// market closed or listed meanwhile is known before anyone asks. Calling it again does nothing.
+    /// </summary>
+    public void StartRefreshing()
+    {
+        lock (_lock)
+        {
+            _timer ??= _timeProvider.CreateTimer(
+                static state => _ = ((MarketCatalog)state!).RefreshAsync(force: true, CancellationToken.None),
+                this,
+                RefreshInterval,
+                RefreshInterval);
+        }
+    }
+
+    /// <summary>Stops the background refresh; questions are still answered (and read on demand).</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 
     private bool IsStale()

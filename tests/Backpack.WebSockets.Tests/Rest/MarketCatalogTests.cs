@@ -88,6 +88,28 @@ public sealed class MarketCatalogTests
     }
 
     [Fact]
+    public async Task StartRefreshing_ReadsOnTheScheduleWithoutQuestions()
+    {
+        using var catalog = CreateCatalog();
+        await catalog.GetStatusAsync("SOL_USDC");
+        catalog.StartRefreshing();
+        _markets = [new Market { Symbol = "SOL_USDC", OrderBookState = MarketOrderBookState.Closed }];
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(2, catalog.ReadCount);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(3, catalog.ReadCount);
+
+        // The background read already saw the closure: the question costs no read.
+        Assert.Equal(MarketStatus.Closed, await catalog.GetStatusAsync("SOL_USDC"));
+        Assert.Equal(3, catalog.ReadCount);
+
+        catalog.Dispose();
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(3, catalog.ReadCount);
+    }
+
+    [Fact]
     public async Task GetStatusAsync_CatalogNeverRead_IsUnavailableAndRetriedOnlyAfterMinInterval()
     {
         _rest.Setup(r => r.GetMarketsAsync(It.IsAny<CancellationToken>()))
