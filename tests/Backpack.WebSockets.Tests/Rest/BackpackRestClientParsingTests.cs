@@ -146,6 +146,23 @@ public sealed class BackpackRestClientParsingTests
         Assert.Equal(DateTimeOffset.UnixEpoch.AddTicks(1790915412979224 * TimeSpan.TicksPerMicrosecond), depth.Timestamp);
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"soon\"")]
+    [InlineData("{\"us\":1}")]
+    [InlineData("99999999999999999999")]
+    public async Task GetDepthAsync_UnreadableTimestamp_IsNullNotAFailure(string timestamp)
+    {
+        using var harness = new RestHarness();
+        harness.Handler.ThenJson($$"""{"asks":[],"bids":[["1","2"]],"lastUpdateId":7,"timestamp":{{timestamp}}}""");
+
+        var depth = await harness.Client.GetDepthAsync("SOL_USDC", 5);
+
+        Assert.Null(depth.Timestamp);
+        Assert.Equal(7, depth.LastUpdateId);
+        Assert.Single(depth.Bids);
+    }
+
     [Fact]
     public async Task GetServerTimeAsync_PlainTextMilliseconds_Parses()
     {

@@ -35,11 +35,7 @@ internal static class OrderBookDepthParser
             }
             else if (reader.ValueTextEquals("timestamp"u8))
             {
-                var peek = reader;
-                peek.Read();
-                timestamp = peek.TokenType == JsonTokenType.Null
-                    ? SkipNull(ref reader)
-                    : JsonFields.ReadMicroseconds(ref reader, "timestamp");
+                timestamp = ReadTimestamp(ref reader);
             }
             else
             {
@@ -62,9 +58,28 @@ internal static class OrderBookDepthParser
         };
     }
 
-    private static DateTimeOffset? SkipNull(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads the optional engine time in microseconds. It is informational: a value that is absent, null or unreadable gives
+    /// <see langword="null"/> instead of failing a snapshot the order book needs.
+    /// </summary>
+    private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader)
     {
-        reader.Read();
-        return null;
+        var peek = reader;
+        peek.Read();
+        if (peek.TokenType is not (JsonTokenType.Number or JsonTokenType.String))
+        {
+            reader.Read();
+            reader.Skip();
+            return null;
+        }
+
+        try
+        {
+            return JsonFields.ReadMicroseconds(ref reader, "timestamp");
+        }
+        catch (PayloadFormatException)
+        {
+            return null;
+        }
     }
 }
