@@ -101,7 +101,8 @@ public partial class BackpackRestClient : IDisposable
         }
 
         _ownsHttpClient = httpClient is null;
-        _httpClient = httpClient ?? new HttpClient();
+        // An own client gets no timeout of its own: RequestTimeout bounds each attempt, on the TimeProvider.
+        _httpClient = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Creates a client with the stream client's REST endpoint, credentials and signature window.</summary>
