@@ -17,8 +17,32 @@ public partial class BackpackStreamClient : IDepthFeed
         new DepthFeedSubscription(await SubscribeAsync(stream, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
-    Task<DepthSnapshot> IDepthFeed.GetSnapshotAsync(string symbol, int limit, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _rest.GetDepthSnapshotAsync(symbol, limit, timeout, cancellationToken);
+    async Task<DepthSnapshot> IDepthFeed.GetSnapshotAsync(string symbol, int limit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var streamName = "depth." + symbol;
+        using var timeoutCts = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);
+        try
+        {
+            var depth = await _rest.GetDepthAsync(symbol, limit, linked.Token).ConfigureAwait(false);
+            return new DepthSnapshot(depth.LastUpdateId, depth.Bids, depth.Asks);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BackpackStreamException(
+                BackpackStreamErrorCode.SnapshotFailed, $"The depth snapshot request for '{symbol}' timed out after {timeout}.", streamName, innerException: ex);
+        }
+        catch (BackpackStreamException ex) when (ex.ErrorCode != BackpackStreamErrorCode.SnapshotFailed)
+        {
+            // The book tells retryable failures (no status, 408, 429, 5xx) from final ones by the HTTP status.
+            throw new BackpackStreamException(
+                BackpackStreamErrorCode.SnapshotFailed, $"The depth snapshot request for '{symbol}' failed: {ex.Message}", streamName, innerException: ex)
+            {
+                HttpStatusCode = ex.HttpStatusCode,
+                RetryAfter = ex.RetryAfter,
+            };
+        }
+    }
 
     /// <inheritdoc/>
     void IDepthFeed.OnResync(string symbol) => _metrics?.RecordResync(symbol);

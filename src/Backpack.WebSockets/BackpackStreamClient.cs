@@ -62,7 +62,8 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly Ed25519Signer? _signer;
     private readonly BackpackStreamMetrics? _metrics;
     private readonly ConnectionPool _pool = null!;
-    private readonly RestReader _rest = null!;
+    private readonly BackpackRestClient _rest = null!;
+    private readonly HttpClient? _givenHttpClient;
     private readonly DateTimeOffset _createdAt;
     private Task? _disposeTask;
     private DateTimeOffset _closedAt;
@@ -105,7 +106,15 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<BackpackStreamClient>();
         _signer = CreateSigner(_options);
-        _rest = new RestReader(_options.RestEndpoint, _timeProvider, httpClient);
+        _givenHttpClient = httpClient;
+
+        // The stream client's own REST reads (clock, depth snapshots) are not retried here: the order book paces its own
+        // snapshot retries, and a failed clock sync keeps the last offset until the next connect.
+        _rest = new BackpackRestClient(
+            new BackpackRestClientOptions { RestEndpoint = _options.RestEndpoint, MaxRetries = 0 },
+            httpClient,
+            _timeProvider,
+            _loggerFactory);
         _metrics = new BackpackStreamMetrics(meterFactory, () => ActiveStreamCount, SumBufferedItems, () => _pool.Count);
         var settings = new ConnectionSettings(
             _options.Endpoint,
@@ -238,7 +247,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     public TimeSpan ClockOffset => TimeSpan.FromMilliseconds(Interlocked.Read(ref _clockOffsetMilliseconds));
 
     /// <summary>The HTTP client the caller gave (from DI, say), or <see langword="null"/> when the client owns its own.</summary>
-    internal HttpClient? GivenHttpClient => _rest?.GivenHttpClient;
+    internal HttpClient? GivenHttpClient => _givenHttpClient;
 
     /// <summary>The client's one meter and its instruments, whatever the number of connections (null for a mock).</summary>
     internal BackpackStreamMetrics? Metrics => _metrics;
@@ -357,7 +366,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     {
         try
         {
-            var offset = await _rest.GetClockOffsetAsync(cancellationToken).ConfigureAwait(false);
+            var offset = await _rest.SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
             Interlocked.Exchange(ref _clockOffsetMilliseconds, (long)offset.TotalMilliseconds);
             Log.ClockSynchronized(_logger, (long)offset.TotalMilliseconds);
         }

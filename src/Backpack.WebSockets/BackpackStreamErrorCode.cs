@@ -49,4 +49,10 @@ public enum BackpackStreamErrorCode
     /// <see cref="BackpackStreamException.CloseStatus"/> and <see cref="BackpackStreamException.CloseStatusDescription"/> say how.
     /// </summary>
     ServerClosed,
+
+    /// <summary>
+    /// A REST request failed: the server answered an HTTP error status (see <see cref="BackpackStreamException.HttpStatusCode"/>
+    /// and <see cref="BackpackStreamException.ApiErrorCode"/>), or the request could not be sent or timed out.
+    /// </summary>
+    RequestFailed,
 }

@@ -39,7 +39,7 @@ public sealed class BackpackStreamException : Exception
     /// <summary>The code of the server's error frame (<c>{"id":null,"error":{"code":...}}</c>), when the server sent one.</summary>
     public int? ServerCode { get; }
 
-    /// <summary>The HTTP status of a failed handshake, when the server answered with one.</summary>
+    /// <summary>The HTTP status of a failed handshake or REST request, when the server answered with one.</summary>
     public int? HttpStatusCode { get; init; }
 
     /// <summary>How long the server asked the client to wait before trying again (HTTP <c>Retry-After</c>), when it did.</summary>
@@ -52,12 +52,21 @@ public sealed class BackpackStreamException : Exception
     public string? CloseStatusDescription { get; init; }
 
     /// <summary>
-    /// <see langword="true"/> when retrying the same operation later may succeed (connection failures, a lost connection,
-    /// a slow consumer that resubscribes); <see langword="false"/> for rejections that will repeat (bad stream, bad key).
+    /// The error code of a REST error body (<c>{"code":"...","message":"..."}</c>), for example <c>INVALID_CLIENT_REQUEST</c>
+    /// or <c>TOO_MANY_REQUESTS</c>, when the server sent one; <see langword="null"/> for plain-text bodies.
     /// </summary>
-    public bool IsTransient => ErrorCode is BackpackStreamErrorCode.ConnectionFailed
-        or BackpackStreamErrorCode.ConnectionLost
-        or BackpackStreamErrorCode.KeepAliveTimeout
-        or BackpackStreamErrorCode.ServerClosed
-        or BackpackStreamErrorCode.SlowConsumer;
+    public string? ApiErrorCode { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when retrying the same operation later may succeed (connection failures, a lost connection,
+    /// a slow consumer that resubscribes, a REST request that timed out or was answered 408, 429 or 5xx);
+    /// <see langword="false"/> for rejections that will repeat (bad stream, bad key, a REST 400, 401 or 404).
+    /// </summary>
+    public bool IsTransient => ErrorCode switch
+    {
+        BackpackStreamErrorCode.ConnectionFailed or BackpackStreamErrorCode.ConnectionLost or BackpackStreamErrorCode.KeepAliveTimeout
+            or BackpackStreamErrorCode.ServerClosed or BackpackStreamErrorCode.SlowConsumer => true,
+        BackpackStreamErrorCode.RequestFailed => HttpStatusCode is null or 408 or 429 or >= 500,
+        _ => false,
+    };
 }

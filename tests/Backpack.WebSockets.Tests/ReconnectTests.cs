@@ -401,8 +401,7 @@ public class ReconnectTests
     [InlineData("\"1700000000123\"", 1700000000123L)]
     public void ServerTime_IsParsedFromPlainOrQuotedMilliseconds(string body, long expected)
     {
-        Assert.True(Backpack.WebSockets.Rest.RestReader.TryParseServerTime(Encoding.UTF8.GetBytes(body), out var milliseconds));
-        Assert.Equal(expected, milliseconds);
+        Assert.Equal(expected, Backpack.WebSockets.Rest.BackpackRestClient.ParseServerTime(Encoding.UTF8.GetBytes(body)).ToUnixTimeMilliseconds());
     }
 
     [Theory]
@@ -411,7 +410,7 @@ public class ReconnectTests
     [InlineData("12x")]
     public void ServerTime_RejectsAnythingElse(string body)
     {
-        Assert.False(Backpack.WebSockets.Rest.RestReader.TryParseServerTime(Encoding.UTF8.GetBytes(body), out _));
+        Assert.Throws<Backpack.WebSockets.Protocol.PayloadFormatException>(() => Backpack.WebSockets.Rest.BackpackRestClient.ParseServerTime(Encoding.UTF8.GetBytes(body)));
     }
 
     /// <summary>

@@ -44,6 +44,15 @@ internal sealed class StreamNameValidator
         }
     }
 
+    /// <summary>The known symbols, in ordinal order.</summary>
+    public IReadOnlyList<string> GetSymbols()
+    {
+        lock (_symbols)
+        {
+            return [.. _symbols.Order(StringComparer.Ordinal)];
+        }
+    }
+
     /// <summary>Whether <paramref name="symbol"/> is known.</summary>
     public bool IsKnownSymbol(string symbol)
     {

@@ -6,7 +6,7 @@ using NSec.Cryptography;
 namespace Backpack.WebSockets.Testing;
 
 /// <summary>
-/// Checks the <c>signature</c> array of a private SUBSCRIBE:
+/// Checks Backpack signatures: the headers of a signed REST read (<see cref="VerifyRest"/>) and the <c>signature</c> array of a private SUBSCRIBE:
 /// <c>["&lt;publicKeyB64&gt;", "&lt;signatureB64&gt;", "&lt;timestampMs&gt;", "&lt;windowMs&gt;"]</c>, all strings,
 /// signed with Ed25519 over <c>instruction=subscribe&amp;timestamp=&lt;ts&gt;&amp;window=&lt;w&gt;</c> (spec §7.1).
 /// </summary>
@@ -78,19 +78,73 @@ internal sealed class SubscriptionSignatureVerifier
             parts[i] = array[i].GetString()!;
         }
 
-        if (!TryDecode(parts[0], 32, out var key) || !key.AsSpan().SequenceEqual(_publicKeyBytes))
+        return VerifyParts(parts[0], parts[1], parts[2], parts[3], "instruction=subscribe", [], nowMs, out reason);
+    }
+
+    /// <summary>
+    /// Checks the headers of a signed REST request (spec §9.5.1, §9.5.5): the key is the configured one, the window and
+    /// timestamp are current, and the signature covers <c>instruction=&lt;instruction&gt;</c>, the decoded query parameters
+    /// sorted by key, and <c>&amp;timestamp=&lt;X-Timestamp&gt;&amp;window=&lt;X-Window&gt;</c> as sent.
+    /// </summary>
+    /// <param name="apiKey">The <c>X-API-Key</c> header, or <see langword="null"/>.</param>
+    /// <param name="signature">The <c>X-Signature</c> header, or <see langword="null"/>.</param>
+    /// <param name="timestamp">The <c>X-Timestamp</c> header, or <see langword="null"/>.</param>
+    /// <param name="window">The <c>X-Window</c> header; <see langword="null"/> means 5000, which is then what must be signed.</param>
+    /// <param name="instruction">The endpoint's instruction.</param>
+    /// <param name="query">The decoded query parameters.</param>
+    /// <param name="nowMs">The server time, Unix milliseconds.</param>
+    /// <param name="reason">Why it failed, for the log; never contains key material.</param>
+    /// <returns><see langword="true"/> when the request is signed correctly and current.</returns>
+    public bool VerifyRest(
+        string? apiKey,
+        string? signature,
+        string? timestamp,
+        string? window,
+        string instruction,
+        IEnumerable<KeyValuePair<string, string>> query,
+        long nowMs,
+        out string reason)
+    {
+        if (_publicKey is null)
+        {
+            reason = "no API key is configured";
+            return false;
+        }
+
+        if (apiKey is null || signature is null || timestamp is null)
+        {
+            reason = "X-API-Key, X-Signature or X-Timestamp is missing";
+            return false;
+        }
+
+        var sorted = query.OrderBy(static p => p.Key, StringComparer.Ordinal).ToList();
+        return VerifyParts(apiKey, signature, timestamp, window ?? "5000", $"instruction={instruction}", sorted, nowMs, out reason);
+    }
+
+    /// <summary>The checks both forms share; <paramref name="parameters"/> are appended to <paramref name="prefix"/> in the order given.</summary>
+    private bool VerifyParts(
+        string apiKey,
+        string signature,
+        string timestampText,
+        string windowText,
+        string prefix,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        long nowMs,
+        out string reason)
+    {
+        if (!TryDecode(apiKey, 32, out var key) || !key.AsSpan().SequenceEqual(_publicKeyBytes))
         {
             reason = "the key is not the configured API key";
             return false;
         }
 
-        if (!TryDecode(parts[1], 64, out var signatureBytes))
+        if (!TryDecode(signature, 64, out var signatureBytes))
         {
             reason = "the signature is not base64 of 64 bytes";
             return false;
         }
 
-        if (!TryParseMs(parts[2], out var timestamp) || !TryParseMs(parts[3], out var window))
+        if (!TryParseMs(timestampText, out var timestamp) || !TryParseMs(windowText, out var window))
         {
             reason = "timestamp or window is not a decimal integer";
             return false;
@@ -115,8 +169,14 @@ internal sealed class SubscriptionSignatureVerifier
         }
 
         // The strings are signed exactly as sent, so "05000" and "5000" sign different texts, as on the real server.
-        var signed = Encoding.UTF8.GetBytes($"instruction=subscribe&timestamp={parts[2]}&window={parts[3]}");
-        if (!s_algorithm.Verify(_publicKey, signed, signatureBytes))
+        var text = new StringBuilder(prefix);
+        foreach (var (name, value) in parameters)
+        {
+            text.Append('&').Append(name).Append('=').Append(value);
+        }
+
+        text.Append("&timestamp=").Append(timestampText).Append("&window=").Append(windowText);
+        if (!s_algorithm.Verify(_publicKey!, Encoding.UTF8.GetBytes(text.ToString()), signatureBytes))
         {
             reason = "the signature does not verify";
             return false;

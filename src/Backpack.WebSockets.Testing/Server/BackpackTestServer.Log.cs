@@ -33,5 +33,11 @@ public sealed partial class BackpackTestServer
 
         [LoggerMessage(9, LogLevel.Information, "Fault: sent Close {Status} to {Count} connections.", EventName = "ConnectionsClosed")]
         public static partial void ConnectionsClosed(ILogger logger, int count, int status);
+
+        [LoggerMessage(10, LogLevel.Debug, "Signed REST read {Path} rejected: {Reason}.", EventName = "RestRejected")]
+        public static partial void RestRejected(ILogger logger, string path, string reason);
+
+        [LoggerMessage(11, LogLevel.Information, "Fault: REST request {Path} answered HTTP {Status}.", EventName = "RestFaultInjected")]
+        public static partial void RestFaultInjected(ILogger logger, string path, int status);
     }
 }

@@ -19,6 +19,12 @@ public sealed partial class BackpackTestServer
     /// <summary>The number of <c>/api/v1/depth</c> requests served; changed with <see cref="Interlocked"/>.</summary>
     private int _depthRequestCount;
 
+    /// <summary>Markets that <c>/api/v1/markets</c> lists as <c>Closed</c>; guarded by <see cref="_gate"/>.</summary>
+    private readonly HashSet<string> _closedMarkets = new(StringComparer.Ordinal);
+
+    /// <summary>Scripted REST failures still to answer: HTTP status and Retry-After; guarded by <see cref="_gate"/>.</summary>
+    private readonly Queue<(int Status, TimeSpan? RetryAfter)> _restFaults = new();
+
     /// <summary>Set by a <see cref="MarketSimulator"/>: the book that <c>/api/v1/depth</c> serves for a symbol (honouring its snapshot lag).</summary>
     private Func<string, BookSnapshot?>? _depthSource;
 
@@ -49,6 +55,53 @@ public sealed partial class BackpackTestServer
         }
     }
 
+    /// <summary>
+    /// Makes <c>GET /api/v1/markets</c> list <paramref name="symbol"/> with <c>orderBookState</c> <c>Closed</c> (or
+    /// <c>Open</c> again), and <c>/api/v1/depth</c> of it answer 404, as the exchange does for a closed market. WebSocket
+    /// subscriptions to it are unaffected.
+    /// </summary>
+    /// <param name="symbol">The symbol; becomes known to the server.</param>
+    /// <param name="closed">Whether the market is closed.</param>
+    public void SetMarketClosed(string symbol, bool closed = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        _streamNames.AddSymbols([symbol]);
+        lock (_gate)
+        {
+            if (closed)
+            {
+                _closedMarkets.Add(symbol);
+            }
+            else
+            {
+                _closedMarkets.Remove(symbol);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> REST requests (any path) with <paramref name="httpStatus"/> instead: 429
+    /// with <c>{"code":"TOO_MANY_REQUESTS",...}</c>, 503 with <c>{"code":"MAINTENANCE",...}</c>, other statuses with
+    /// <c>SERVER_ERROR</c>; and a <c>Retry-After</c> header in whole seconds (rounded up) when <paramref name="retryAfter"/> is given.
+    /// </summary>
+    /// <param name="count">How many requests fail; added to any failures still pending.</param>
+    /// <param name="httpStatus">The status, for example 429 or 503.</param>
+    /// <param name="retryAfter">The Retry-After delay, or <see langword="null"/> for no header.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or the status is not 400-599.</exception>
+    public void FailNextRestRequests(int count, int httpStatus, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(httpStatus, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(httpStatus, 599);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _restFaults.Enqueue((httpStatus, retryAfter));
+            }
+        }
+    }
+
     /// <summary>Routes a plain HTTP request.</summary>
     private Task HandleRestAsync(HttpContext context)
     {
@@ -58,8 +111,26 @@ public sealed partial class BackpackTestServer
             return WriteRestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Only GET is served by the test server");
         }
 
-        return request.Path.Value switch
+        var path = request.Path.Value ?? string.Empty;
+        if (TryTakeRestFault(out var fault))
         {
+            Log.RestFaultInjected(_logger, path, fault.Status);
+            if (fault.RetryAfter is { } delay)
+            {
+                context.Response.Headers.RetryAfter = ((long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return fault.Status switch
+            {
+                StatusCodes.Status429TooManyRequests => WriteRestErrorAsync(context, fault.Status, "TOO_MANY_REQUESTS", "Too many requests"),
+                StatusCodes.Status503ServiceUnavailable => WriteRestErrorAsync(context, fault.Status, "MAINTENANCE", "System under maintenance"),
+                _ => WriteRestErrorAsync(context, fault.Status, "SERVER_ERROR", "Injected failure"),
+            };
+        }
+
+        return TryHandleAccountRest(context, path) ?? path switch
+        {
+            "/api/v1/markets" => HandleMarketsAsync(context),
             "/api/v1/depth" => HandleDepthAsync(context),
             "/api/v1/time" => WriteTextAsync(context, UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             "/api/v1/ping" => WriteTextAsync(context, "pong"),
@@ -72,6 +143,61 @@ public sealed partial class BackpackTestServer
             }),
             _ => WriteRestErrorAsync(context, StatusCodes.Status404NotFound, "RESOURCE_NOT_FOUND", "Not found"),
         };
+    }
+
+    private bool TryTakeRestFault(out (int Status, TimeSpan? RetryAfter) fault)
+    {
+        lock (_gate)
+        {
+            return _restFaults.TryDequeue(out fault);
+        }
+    }
+
+    /// <summary>
+    /// <c>GET /api/v1/markets</c>: every known symbol, keys in ordinal order, <c>PERP</c> for a <c>_PERP</c> suffix and
+    /// <c>SPOT</c> otherwise, <c>Closed</c> for the markets set with <see cref="SetMarketClosed"/>.
+    /// </summary>
+    private Task HandleMarketsAsync(HttpContext context)
+    {
+        var symbols = _streamNames.GetSymbols();
+        HashSet<string> closed;
+        lock (_gate)
+        {
+            closed = [.. _closedMarkets];
+        }
+
+        return WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var symbol in symbols)
+            {
+                var parts = symbol.Split('_');
+                writer.WriteStartObject();
+                writer.WriteString("baseSymbol", parts[0]);
+                writer.WriteString("createdAt", "2025-01-01T00:00:00");
+                writer.WriteStartObject("filters");
+                writer.WriteStartObject("price");
+                writer.WriteNull("maxPrice");
+                writer.WriteString("minPrice", "0.01");
+                writer.WriteString("tickSize", "0.01");
+                writer.WriteEndObject();
+                writer.WriteStartObject("quantity");
+                writer.WriteNull("maxQuantity");
+                writer.WriteString("minQuantity", "0.01");
+                writer.WriteString("stepSize", "0.01");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteNull("fundingInterval");
+                writer.WriteString("marketType", symbol.EndsWith("_PERP", StringComparison.Ordinal) ? "PERP" : "SPOT");
+                writer.WriteString("orderBookState", closed.Contains(symbol) ? "Closed" : "Open");
+                writer.WriteString("quoteSymbol", parts.Length > 1 ? parts[1] : "USDC");
+                writer.WriteString("symbol", symbol);
+                writer.WriteBoolean("visible", true);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
     }
 
     /// <summary>
@@ -99,6 +225,17 @@ public sealed partial class BackpackTestServer
         if (!_streamNames.IsKnownSymbol(symbol))
         {
             return WriteRestErrorAsync(context, StatusCodes.Status400BadRequest, "INVALID_SYMBOL", "Invalid symbol");
+        }
+
+        bool isClosed;
+        lock (_gate)
+        {
+            isClosed = _closedMarkets.Contains(symbol);
+        }
+
+        if (isClosed)
+        {
+            return WriteRestErrorAsync(context, StatusCodes.Status404NotFound, "RESOURCE_NOT_FOUND", "Not Found");
         }
 
         var book = GetDepthSnapshot(symbol).Truncate(limit);

@@ -24,7 +24,9 @@ namespace Backpack.WebSockets.Testing;
 /// and needs no signature. Private (<c>account.*</c>) SUBSCRIBEs must be signed with <see cref="BackpackTestServerOptions.ApiPublicKey"/>.
 /// </para>
 /// <para>
-/// REST: <c>GET /api/v1/depth</c>, <c>GET /api/v1/time</c>, <c>GET /api/v1/ping</c>, <c>GET /api/v1/status</c>.
+/// REST: <c>GET /api/v1/markets</c>, <c>GET /api/v1/depth</c>, <c>GET /api/v1/time</c>, <c>GET /api/v1/ping</c>,
+/// <c>GET /api/v1/status</c>, and the signed account reads of spec §9.5 served from <see cref="Account"/> (signature and
+/// window checked against <see cref="BackpackTestServerOptions.ApiPublicKey"/>); <see cref="FailNextRestRequests"/> injects 429 and 503.
 /// </para>
 /// <para>All public members are thread-safe.</para>
 /// </remarks>
@@ -97,6 +99,8 @@ public sealed partial class BackpackTestServer : IAsyncDisposable
         _streamNames = new StreamNameValidator(_options.KnownSymbols);
         _signatureVerifier = new SubscriptionSignatureVerifier(_options.ApiPublicKey, _options.MaxSignatureWindow, _options.AllowedClockSkew);
         _clockOffsetTicks = _options.ClockOffset.Ticks;
+        Account = new BackpackTestAccount(this);
+        _subscribeSnapshotSource = Account.GetSubscribeSnapshot;
     }
 
     /// <summary>The WebSocket address, <c>ws://127.0.0.1:&lt;port&gt;/</c>.</summary>
@@ -204,7 +208,10 @@ public sealed partial class BackpackTestServer : IAsyncDisposable
         }
 
         _streamNames.AddSymbols(symbols);
-        Volatile.Write(ref _subscribeSnapshotSource, subscribeSnapshotSource);
+
+        // The account's open positions go to new position subscribers too, after the simulator's.
+        var account = Account;
+        Volatile.Write(ref _subscribeSnapshotSource, stream => [.. subscribeSnapshotSource(stream), .. account.GetSubscribeSnapshot(stream)]);
     }
 
     /// <summary>The ASP.NET Core WebSocket options: pings on the configured interval, answered within the configured timeout.</summary>

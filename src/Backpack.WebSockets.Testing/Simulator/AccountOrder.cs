@@ -15,6 +15,9 @@ internal sealed class AccountOrder(string id, bool isBid, long ticks, long lots)
     /// <summary>The order quantity in lots.</summary>
     public long Lots { get; } = lots;
 
+    /// <summary>When the order was placed (simulator engine time).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>The quantity filled so far, in lots.</summary>
     public long FilledLots { get; set; }
 

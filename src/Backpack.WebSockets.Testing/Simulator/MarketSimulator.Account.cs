@@ -21,6 +21,7 @@ public sealed partial class MarketSimulator
         foreach (var (asset, amount) in _options.InitialBalances ?? new Dictionary<string, decimal>())
         {
             Balance(asset).Available = amount;
+            RecordBalance(asset);
         }
 
         foreach (var (symbol, quantity) in _options.InitialPositions ?? new Dictionary<string, decimal>())
@@ -35,6 +36,7 @@ public sealed partial class MarketSimulator
                 NetQuantity = quantity,
                 EntryPrice = state.Market.Price(state.Market.ToTicks(state.MidPrice)),
             };
+            RecordPosition(state, state.Position);
         }
     }
 
@@ -87,7 +89,10 @@ public sealed partial class MarketSimulator
 
         var isBid = _random.Next(2) == 0;
         var ticks = state.Book.Side(isBid).Keys[0];
-        var order = new AccountOrder(NextOrderId(), isBid, ticks, 1 + _random.NextInt64(MaxLotsPerLevel / 10));
+        var order = new AccountOrder(NextOrderId(), isBid, ticks, 1 + _random.NextInt64(MaxLotsPerLevel / 10))
+        {
+            CreatedAt = EngineTimeMilliseconds(),
+        };
         state.Order = order;
         SetLevel(state, isBid, ticks, state.Book.Side(isBid)[ticks] + order.Lots, made);
         Reserve(state, order, order.Lots, events);
@@ -172,6 +177,7 @@ public sealed partial class MarketSimulator
         }
 
         position.NetQuantity = after;
+        RecordPosition(state, position);
         var eventType = before == 0 ? "positionOpened" : after == 0 ? "positionClosed" : "positionAdjusted";
         events.AddScoped("account.positionUpdate", state.Market.Symbol, writer => WritePosition(writer, state, position, eventType, _eventTime, _engineTime));
     }
@@ -183,6 +189,7 @@ public sealed partial class MarketSimulator
         var price = market.Price(order.Ticks);
         var filledQuantity = market.Quantity(order.FilledLots);
         var filledQuote = Format(order.FilledQuote);
+        RecordOrder(state, order, status, fill);
         events.AddScoped("account.orderUpdate", market.Symbol, writer =>
         {
             // Keys in the live wire's (ordinal) order; the fill-only keys L, N, l, m, n sit between the others.
@@ -238,6 +245,7 @@ public sealed partial class MarketSimulator
         var balance = Balance(asset);
         var available = Format(balance.Available);
         var locked = Format(balance.Locked);
+        RecordBalance(asset);
         events.Add("account.balanceUpdate", writer =>
         {
             writer.WriteString("A", available);
@@ -277,6 +285,94 @@ public sealed partial class MarketSimulator
         writer.WriteString("s", state.Market.Symbol);
     }
 
+    /// <summary>
+    /// Mirrors an order event into the server's <see cref="BackpackTestAccount"/> with the values the stream frame carries,
+    /// so the REST reads serve what the stream published (also for events nobody received).
+    /// </summary>
+    private void RecordOrder(MarketState state, AccountOrder order, string status, OrderFill? fill)
+    {
+        var market = state.Market;
+        var price = market.Price(order.Ticks);
+        var quantity = market.Quantity(order.Lots);
+        var side = order.IsBid ? Models.Side.Bid : Models.Side.Ask;
+        _server.Account.Record(new Models.Order
+        {
+            Id = order.Id,
+            Symbol = market.Symbol,
+            Side = side,
+            OrderType = Models.OrderType.Limit,
+            Status = status switch
+            {
+                "New" => Models.OrderStatus.New,
+                "PartiallyFilled" => Models.OrderStatus.PartiallyFilled,
+                "Filled" => Models.OrderStatus.Filled,
+                "Cancelled" => Models.OrderStatus.Cancelled,
+                _ => Models.OrderStatus.Expired,
+            },
+            TimeInForce = Models.TimeInForce.GoodTillCancelled,
+            SelfTradePrevention = Models.SelfTradePrevention.RejectTaker,
+            Price = price,
+            Quantity = quantity,
+            QuoteQuantity = Round(price * quantity),
+            ExecutedQuantity = market.Quantity(order.FilledLots),
+            ExecutedQuoteQuantity = Round(order.FilledQuote),
+            PostOnly = true,
+            CreatedAt = order.CreatedAt,
+        });
+        if (fill is { } made)
+        {
+            _server.Account.Record(new Models.Fill
+            {
+                TradeId = made.TradeId,
+                OrderId = order.Id,
+                Symbol = market.Symbol,
+                Side = side,
+                Price = price,
+                Quantity = market.Quantity(made.Lots),
+                Fee = Round(made.Fee),
+                FeeSymbol = made.FeeAsset,
+                IsMaker = true,
+                Timestamp = EngineTimeMilliseconds(),
+            });
+        }
+    }
+
+    /// <summary>Mirrors an asset's balance into the server's account, rounded as the stream writes it.</summary>
+    private void RecordBalance(string asset)
+    {
+        var balance = Balance(asset);
+        _server.Account.Record(new Models.AssetBalance { Asset = asset, Available = Round(balance.Available), Locked = Round(balance.Locked) });
+    }
+
+    /// <summary>Mirrors a position into the server's account (a flat one is removed there).</summary>
+    private void RecordPosition(MarketState state, AccountPosition position)
+    {
+        var mark = state.Market.Price(state.Market.ToTicks(state.MidPrice));
+        var net = position.NetQuantity;
+        _server.Account.Record(new Models.FuturePosition
+        {
+            Symbol = state.Market.Symbol,
+            PositionId = position.Id.ToString(CultureInfo.InvariantCulture),
+            NetQuantity = Round(net),
+            NetExposureQuantity = Round(net),
+            NetExposureNotional = Round(Math.Abs(net) * mark),
+            NetCost = Round(net * position.EntryPrice),
+            EntryPrice = Round(position.EntryPrice),
+            BreakEvenPrice = Round(position.EntryPrice),
+            MarkPrice = Round(mark),
+            Imf = 0.02m,
+            Mmf = 0.0125m,
+            PnlRealized = Round(position.RealizedPnl),
+            PnlUnrealized = Round((mark - position.EntryPrice) * net),
+        });
+    }
+
+    /// <summary>The simulator's engine time, truncated to the millisecond REST replies carry.</summary>
+    private DateTimeOffset EngineTimeMilliseconds() => DateTimeOffset.FromUnixTimeMilliseconds(_engineTime / 1000);
+
+    /// <summary>An account amount rounded to <see cref="AccountDecimals"/>, as <see cref="Format"/> writes it.</summary>
+    private static decimal Round(decimal value) => decimal.Round(value, AccountDecimals);
+
     /// <summary>The balance of an asset, created empty on first use.</summary>
     private AccountBalance Balance(string asset)
     {
@@ -293,7 +389,7 @@ public sealed partial class MarketSimulator
     private long NextPositionId() => long.Parse(NextOrderId(), CultureInfo.InvariantCulture);
 
     /// <summary>An account amount as a wire decimal string, rounded to <see cref="AccountDecimals"/>.</summary>
-    private static string Format(decimal value) => decimal.Round(value, AccountDecimals).ToString(CultureInfo.InvariantCulture);
+    private static string Format(decimal value) => Round(value).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The fill part of an <c>orderFill</c> event.</summary>
     private readonly record struct OrderFill(long TradeId, long Lots, decimal Fee, string FeeAsset);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Backpack.WebSockets;
+using Backpack.WebSockets.Rest;
 using Backpack.WebSockets.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="BackpackStreamClient"/> in an <see cref="IServiceCollection"/>.</summary>
+/// <summary>Registers <see cref="BackpackStreamClient"/> and <see cref="BackpackRestClient"/> in an <see cref="IServiceCollection"/>.</summary>
 public static class BackpackStreamsServiceCollectionExtensions
 {
     /// <summary>
@@ -18,8 +19,8 @@ public static class BackpackStreamsServiceCollectionExtensions
     public const string HttpClientName = "Backpack.WebSockets";
 
     /// <summary>
-    /// Registers <see cref="BackpackStreamClient"/> as a singleton, configured by <paramref name="configure"/> and validated
-    /// when the host starts.
+    /// Registers <see cref="BackpackStreamClient"/> and <see cref="BackpackRestClient"/> as singletons, configured by
+    /// <paramref name="configure"/> and validated when the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -46,7 +47,8 @@ public static class BackpackStreamsServiceCollectionExtensions
     /// The client takes from the container: <see cref="ILoggerFactory"/> (if any), <see cref="TimeProvider"/>
     /// (<see cref="TimeProvider.System"/> if none is registered), <see cref="IMeterFactory"/> (if any), an
     /// <see cref="IWebSocketConnector"/> (if any; otherwise the default connector) and the <see cref="HttpClient"/> named
-    /// <see cref="HttpClientName"/> from <see cref="IHttpClientFactory"/>. Binding is generated at compile time, so it is
+    /// <see cref="HttpClientName"/> from <see cref="IHttpClientFactory"/>. <see cref="BackpackRestClient"/> takes the same
+    /// options (REST endpoint, key, secret, signature window), clock, loggers and named client. Binding is generated at compile time, so it is
     /// safe to trim and to compile ahead of time. Keep the API secret out of files: bind it from an environment variable or
     /// a secret store.
     /// </remarks>
@@ -72,6 +74,13 @@ public static class BackpackStreamsServiceCollectionExtensions
             provider.GetService<ILoggerFactory>(),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             provider.GetService<IMeterFactory>()));
+
+        // The REST reads share the options' endpoint and credentials and the same named HttpClient.
+        services.TryAddSingleton(static provider => new BackpackRestClient(
+            provider.GetRequiredService<IOptions<BackpackStreamClientOptions>>().Value,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetService<ILoggerFactory>()));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using Backpack.WebSockets.Protocol;
 
 namespace Backpack.WebSockets.Transport;
 
@@ -63,16 +64,8 @@ public sealed class ClientWebSocketConnector : IWebSocketConnector
         }
     }
 
-    private static TimeSpan? ReadRetryAfter(ClientWebSocket socket)
-    {
-        if (socket.HttpResponseHeaders is { } headers
-            && headers.TryGetValue("Retry-After", out var values)
-            && values.FirstOrDefault() is { } value
-            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return null;
-    }
+    private static TimeSpan? ReadRetryAfter(ClientWebSocket socket) =>
+        socket.HttpResponseHeaders is { } headers && headers.TryGetValue("Retry-After", out var values)
+            ? RetryAfterHeader.Parse(values.FirstOrDefault(), TimeProvider.System.GetUtcNow())
+            : null;
 }

@@ -33,6 +33,28 @@ public class ServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddBackpackStreams_RegistersOneRestClientOnTheNamedHttpClient()
+    {
+        var handler = new Rest.ScriptedHttpHandler().ThenJson("""{"USDC":{"available":"1","locked":"0","staked":"0"}}""");
+        var services = new ServiceCollection();
+        services.AddBackpackStreams(o =>
+        {
+            o.RestEndpoint = new Uri("https://rest.example.test");
+            o.ApiSecret = TestKeys.Secret;
+        });
+        services.AddHttpClient(BackpackStreamsServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        var rest = provider.GetRequiredService<Backpack.WebSockets.Rest.BackpackRestClient>();
+        var balances = await rest.GetBalancesAsync();
+
+        Assert.Same(rest, provider.GetRequiredService<Backpack.WebSockets.Rest.BackpackRestClient>());
+        Assert.Equal(TestKeys.PublicKey, rest.ApiKey);
+        Assert.Equal(1m, balances["USDC"].Available);
+        Assert.Equal("https://rest.example.test/api/v1/capital", handler.Requests.Single().RequestUri!.ToString());
+    }
+
+    [Fact]
     public async Task AddBackpackStreams_UsesTheContainersConnectorClockAndLoggers()
     {
         var connector = new FakeWebSocketConnector();

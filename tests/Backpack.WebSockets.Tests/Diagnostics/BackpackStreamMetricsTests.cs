@@ -228,7 +228,8 @@ public class BackpackStreamMetricsTests
         connection.PushText(DepthJson.Frame(BookHarness.Symbol, 1100, 1100, [DepthJson.L("99.1", "1")], []));
         await reconnected.Task.OrTimeout();
 
-        Assert.Equal(OrderBookState.Stale, h.Book.State);
+        // The book learns of the loss in band, at the marker before the new connection's first update.
+        await h.WaitForAsync(s => s.State == OrderBookState.Stale);
         Assert.Equal(1, Assert.Single(reconnects.GetMeasurementSnapshot()).Value);
         Assert.Equal("depth", Assert.Single(resubscribes.GetMeasurementSnapshot()).Tags[BackpackStreamDiagnostics.StreamTypeTag]);
         var resync = Assert.Single(resyncs.GetMeasurementSnapshot());
