@@ -134,7 +134,10 @@ public sealed partial class BackpackTestServer
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        // permessage-deflate is negotiated only when the client offers it; the defaults (context takeover, 15-bit windows)
+        // match the real exchange's bare "permessage-deflate" answer (spec §2.4).
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(
+            new WebSocketAcceptContext { DangerousEnableCompression = _options.EnableCompression }).ConfigureAwait(false);
         using var connectionStopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         ServerConnection connection;
         lock (_gate)

@@ -33,5 +33,8 @@ public sealed partial class BackpackTestServer
 
         [LoggerMessage(9, LogLevel.Information, "Fault: sent Close {Status} to {Count} connections.", EventName = "ConnectionsClosed")]
         public static partial void ConnectionsClosed(ILogger logger, int count, int status);
+
+        [LoggerMessage(10, LogLevel.Debug, "Connection {ConnectionId}: subscribe ignored silently for unknown symbols: {Streams}.", EventName = "StreamsIgnored")]
+        public static partial void StreamsIgnored(ILogger logger, long connectionId, string streams);
     }
 }

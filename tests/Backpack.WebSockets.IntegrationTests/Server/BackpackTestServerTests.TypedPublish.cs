@@ -126,14 +126,7 @@ public sealed partial class BackpackTestServerTests
     {
         await using var server = await StartServerAsync();
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
-        if (stream.StartsWith("account.", StringComparison.Ordinal))
-        {
-            await socket.SubscribeSignedAsync(TestKeys.SignSubscribe(NowMs, 5000), stream);
-        }
-        else
-        {
-            await socket.SubscribeAsync(stream);
-        }
+        await SubscribeAsync(socket, stream);
 
         await server.WaitForSubscriptionAsync(stream).OrTimeout();
 
