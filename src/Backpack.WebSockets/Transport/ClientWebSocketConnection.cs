@@ -7,9 +7,15 @@ internal sealed class ClientWebSocketConnection : IWebSocketConnection
 {
     private readonly WebSocket _socket;
 
-    public ClientWebSocketConnection(WebSocket socket) => _socket = socket;
+    public ClientWebSocketConnection(WebSocket socket, bool isCompressed = false)
+    {
+        _socket = socket;
+        IsCompressed = isCompressed;
+    }
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public bool IsCompressed { get; }
 
     public string? CloseStatusDescription => _socket.CloseStatusDescription;
 
@@ -18,6 +24,9 @@ internal sealed class ClientWebSocketConnection : IWebSocketConnection
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
         _socket.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, WebSocketMessageFlags messageFlags, CancellationToken cancellationToken) =>
+        _socket.SendAsync(buffer, messageType, messageFlags, cancellationToken);
 
     // Only the Close frame is sent here: the client's receive loop reads the peer's answer, so a receive never races this.
     public Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
