@@ -22,8 +22,14 @@ internal sealed class ClientWebSocketConnection : IWebSocketConnection
     public ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         _socket.ReceiveAsync(buffer, cancellationToken);
 
+    // Requests go out uncompressed unless a caller asks otherwise: they are tiny, a signed one carries a secret, and
+    // whether the exchange inflates client frames is unverified (spec §2.4, §13).
     public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
-        _socket.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+        _socket.SendAsync(
+            buffer,
+            messageType,
+            WebSocketMessageFlags.DisableCompression | (endOfMessage ? WebSocketMessageFlags.EndOfMessage : WebSocketMessageFlags.None),
+            cancellationToken);
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, WebSocketMessageFlags messageFlags, CancellationToken cancellationToken) =>
         _socket.SendAsync(buffer, messageType, messageFlags, cancellationToken);

@@ -31,7 +31,7 @@ public interface IWebSocketConnection : IAsyncDisposable
     /// <returns>The count, type and end-of-message flag of what was received.</returns>
     ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken);
 
-    /// <summary>Sends a frame.</summary>
+    /// <summary>Sends a frame. The default connection sends it uncompressed even on a compressed connection.</summary>
     /// <param name="buffer">The payload.</param>
     /// <param name="messageType">Text for every Backpack request.</param>
     /// <param name="endOfMessage">Whether this frame ends the message.</param>
