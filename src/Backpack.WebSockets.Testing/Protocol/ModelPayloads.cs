@@ -300,7 +300,8 @@ internal static class ModelPayloads
     private static void Decimal(Utf8JsonWriter writer, string name, decimal value) =>
         writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
 
-    private static void NullableDecimal(Utf8JsonWriter writer, string name, decimal? value, bool writeNull = false)
+    /// <summary>Writes a decimal string, or nothing (or <c>null</c> with <paramref name="writeNull"/>) for <see langword="null"/>.</summary>
+    internal static void NullableDecimal(Utf8JsonWriter writer, string name, decimal? value, bool writeNull = false)
     {
         if (value is { } present)
         {
@@ -335,7 +336,8 @@ internal static class ModelPayloads
         }
     }
 
-    private static void NullableString(Utf8JsonWriter writer, string name, string? value, bool writeNull = false)
+    /// <summary>Writes a string, or nothing (or <c>null</c> with <paramref name="writeNull"/>) for <see langword="null"/>.</summary>
+    internal static void NullableString(Utf8JsonWriter writer, string name, string? value, bool writeNull = false)
     {
         if (value is not null)
         {

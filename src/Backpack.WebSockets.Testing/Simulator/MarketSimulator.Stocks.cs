@@ -46,43 +46,19 @@ public sealed partial class MarketSimulator
             var (estimatedBid, estimatedAsk) = stock.EstimatesAt(now, session);
             batch.Add(stock.PriceStream, writer =>
             {
-                WriteNullableDecimal(writer, "ask", ask);
-                WriteNullableDecimal(writer, "bid", bid);
-                WriteNullableDecimal(writer, "mid", mid);
-                WriteNullableString(writer, "session", session);
+                ModelPayloads.NullableDecimal(writer, "ask", ask, writeNull: true);
+                ModelPayloads.NullableDecimal(writer, "bid", bid, writeNull: true);
+                ModelPayloads.NullableDecimal(writer, "mid", mid, writeNull: true);
+                ModelPayloads.NullableString(writer, "session", session, writeNull: true);
                 writer.WriteString("symbol", stock.Ticker);
                 writer.WriteNumber("timestamp", (_engineTime / 1000) - ProviderDelayMs);
             });
             batch.Add(stock.QuoteStream, writer =>
             {
-                WriteNullableDecimal(writer, "estimatedAsk", estimatedAsk);
-                WriteNullableDecimal(writer, "estimatedBid", estimatedBid);
-                WriteNullableString(writer, "session", session);
+                ModelPayloads.NullableDecimal(writer, "estimatedAsk", estimatedAsk, writeNull: true);
+                ModelPayloads.NullableDecimal(writer, "estimatedBid", estimatedBid, writeNull: true);
+                ModelPayloads.NullableString(writer, "session", session, writeNull: true);
             });
-        }
-    }
-
-    private static void WriteNullableDecimal(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is { } present)
-        {
-            writer.WriteString(name, present.ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-        else
-        {
-            writer.WriteNull(name);
         }
     }
 }
