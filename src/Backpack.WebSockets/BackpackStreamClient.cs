@@ -100,7 +100,13 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         var value = options.Value ?? throw new ArgumentException("The options value is null.", nameof(options));
         value.Validate();
         _options = value.Clone();
-        connector ??= new ClientWebSocketConnector(_options);
+        connector ??= new ClientWebSocketConnector(new ClientWebSocketConnectorOptions
+        {
+            KeepAliveInterval = _options.KeepAliveInterval,
+            KeepAliveTimeout = _options.KeepAliveTimeout,
+            EnableCompression = _options.EnableCompression,
+            ConfigureWebSocket = _options.ConfigureWebSocket,
+        });
         _timeProvider = timeProvider ?? TimeProvider.System;
         _createdAt = _timeProvider.GetUtcNow();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;

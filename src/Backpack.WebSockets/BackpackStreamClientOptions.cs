@@ -124,8 +124,8 @@ public sealed class BackpackStreamClientOptions
     }
 
     /// <summary>
-    /// The largest message accepted from the server, in bytes. A larger one closes the connection with
-    /// <see cref="BackpackStreamErrorCode.MessageTooLarge"/> rather than growing memory.
+    /// The largest message accepted from the server, in bytes, counted after inflating a compressed one. A larger one
+    /// closes the connection with <see cref="BackpackStreamErrorCode.MessageTooLarge"/> rather than growing memory.
     /// </summary>
     /// <value>Defaults to <see cref="DefaultMaxMessageSize"/> (4 MiB); from 1 KiB to 1 GiB.</value>
     public int MaxMessageSize
@@ -270,6 +270,17 @@ public sealed class BackpackStreamClientOptions
     public bool AllowInsecureTransport { get; set; }
 
     /// <summary>
+    /// Whether the default connector offers the <c>permessage-deflate</c> extension (RFC 7692) in the handshake. The
+    /// exchange compresses only for clients that offer it (spec §2.4); if it declines, frames arrive as plain text.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="true"/>: market data is repetitive JSON and shrinks several times on the wire, at the cost
+    /// of inflating on the receive loop and some memory per connection for the inflater. <see cref="MaxMessageSize"/>
+    /// bounds the inflated size. Whether a connection was compressed is <c>IWebSocketConnection.IsCompressed</c>.
+    /// </value>
+    public bool EnableCompression { get; set; } = true;
+
+    /// <summary>
     /// An optional hook to adjust each <see cref="ClientWebSocketOptions"/> before the handshake (proxy, headers,
     /// certificates). Used by the default connector only.
     /// </summary>
@@ -306,7 +317,7 @@ public sealed class BackpackStreamClientOptions
         $"{nameof(ApiKey)} = {ApiKey ?? "(none)"}, {nameof(ApiSecret)} = {(HasCredentials ? "***" : "(none)")}, " +
         $"{nameof(SignatureWindow)} = {SignatureWindow}, {nameof(StreamCapacity)} = {StreamCapacity}, " +
         $"{nameof(PrivateStreamCapacity)} = {PrivateStreamCapacity}, {nameof(MaxMessageSize)} = {MaxMessageSize}, " +
-        $"{nameof(AllowInsecureTransport)} = {AllowInsecureTransport} }}";
+        $"{nameof(EnableCompression)} = {EnableCompression}, {nameof(AllowInsecureTransport)} = {AllowInsecureTransport} }}";
 
     private static Uri ValidateEndpoint(Uri? value, string name, string plainScheme, string secureScheme)
     {

@@ -58,26 +58,33 @@ public sealed partial class BackpackTestServer
         string? id = null;
         int? error;
         var subscribed = false;
+        IReadOnlyList<string> served = [];
 
         // Hold the send lock while acting, so that a publish racing with a new subscription cannot overtake this
         // request's error frame or snapshot frames.
         await connection.EnterSendAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (text is null || !TryParse(text, out method, out var parsedParams, out var signature, out id))
+            if (text is null)
             {
                 error = BackpackErrorCodes.InvalidRequest;
+            }
+            else if (!TryParse(text, out method, out var parsedParams, out var signature, out id))
+            {
+                // Not JSON, or no method: the real exchange answers 4002 and keeps the socket open (spec §3.4).
+                error = BackpackErrorCodes.ParseError;
             }
             else
             {
                 hasSignature = signature is not null;
                 parameters = parsedParams ?? [];
+                served = parameters;
                 error = (method, parsedParams) switch
                 {
-                    (_, null) => BackpackErrorCodes.InvalidRequest,
-                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt),
+                    ("SUBSCRIBE" or "UNSUBSCRIBE", null) => BackpackErrorCodes.InvalidRequest,
+                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt, out served),
                     ("UNSUBSCRIBE", _) => null,
-                    _ => BackpackErrorCodes.InvalidRequest,
+                    _ => BackpackErrorCodes.ParseError,
                 };
             }
 
@@ -87,7 +94,7 @@ public sealed partial class BackpackTestServer
             {
                 if (error is null && _connections.ContainsKey(connection.Id))
                 {
-                    error = method == "SUBSCRIBE" ? SubscribeLocked(connection, parameters) : UnsubscribeLocked(connection, parameters);
+                    error = method == "SUBSCRIBE" ? SubscribeLocked(connection, served) : UnsubscribeLocked(connection, parameters);
                     subscribed = error is null && method == "SUBSCRIBE";
                 }
 
@@ -112,7 +119,7 @@ public sealed partial class BackpackTestServer
 
             if (subscribed && Volatile.Read(ref _subscribeSnapshotSource) is { } snapshotSource)
             {
-                foreach (var frame in parameters.Distinct().SelectMany(snapshotSource))
+                foreach (var frame in served.Distinct().SelectMany(snapshotSource))
                 {
                     await connection.SendLockedAsync(Encode(frame), FragmentSize, cancellationToken).ConfigureAwait(false);
                 }
@@ -125,17 +132,39 @@ public sealed partial class BackpackTestServer
     }
 
     /// <summary>Checks a SUBSCRIBE's stream names and, for private streams, its signature.</summary>
+    /// <param name="connection">The sending connection.</param>
+    /// <param name="streams">The requested streams.</param>
+    /// <param name="signature">The request's signature array, if any.</param>
+    /// <param name="now">The server's time of receipt.</param>
+    /// <param name="served">
+    /// The streams to subscribe: all of them, less those with an unknown symbol, which the real exchange ignores silently
+    /// (spec §3.4) unless <see cref="BackpackTestServerOptions.RejectUnknownSymbols"/> is set.
+    /// </param>
     /// <returns>The error code, or <see langword="null"/> if it may be applied.</returns>
-    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now)
+    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now, out IReadOnlyList<string> served)
     {
+        served = [];
         if (streams.Count == 0)
         {
             return BackpackErrorCodes.InvalidRequest;
         }
 
-        if (!streams.All(_streamNames.IsValid))
+        var checks = streams.Select(_streamNames.Check).ToList();
+        if (checks.Contains(StreamCheck.UnknownType)
+            || (_options.RejectUnknownSymbols && checks.Contains(StreamCheck.UnknownSymbol)))
         {
             return BackpackErrorCodes.InvalidStream;
+        }
+
+        if (checks.Contains(StreamCheck.InvalidDepthWindow))
+        {
+            return BackpackErrorCodes.InvalidDepthWindow;
+        }
+
+        served = [.. streams.Where((_, index) => checks[index] == StreamCheck.Valid)];
+        if (served.Count < streams.Count)
+        {
+            Log.StreamsIgnored(_logger, connection.Id, string.Join(",", streams.Where((_, index) => checks[index] != StreamCheck.Valid)));
         }
 
         if (streams.Any(StreamNameValidator.IsPrivate)
@@ -241,6 +270,8 @@ public sealed partial class BackpackTestServer
         BackpackErrorCodes.InvalidSignature => BackpackErrorCodes.InvalidSignatureMessage,
         BackpackErrorCodes.InvalidStream => BackpackErrorCodes.InvalidStreamMessage,
         BackpackErrorCodes.TooManyStreams => BackpackErrorCodes.TooManyStreamsMessage,
+        BackpackErrorCodes.ParseError => BackpackErrorCodes.ParseErrorMessage,
+        BackpackErrorCodes.InvalidDepthWindow => BackpackErrorCodes.InvalidDepthWindowMessage,
         _ => BackpackErrorCodes.InvalidRequestMessage,
     };
 
