@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Backpack.WebSockets.Recording;
 
 namespace Backpack.WebSockets;
 
@@ -242,6 +243,14 @@ public sealed class BackpackStreamClientOptions
     /// certificates). Used by the default connector only.
     /// </summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
+
+    /// <summary>
+    /// Receives every frame the client reads and every REST depth snapshot it uses, with their receive times, for example a
+    /// <see cref="BackpackSessionRecorder"/> whose file <c>BackpackTestServer</c> can replay. Set in code only: it is not
+    /// bound from configuration.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (nothing recorded). <see cref="Clone"/> copies the reference: the copy records to the same recorder.</value>
+    public IBackpackFrameRecorder? FrameRecorder { get; set; }
 
     /// <summary><see langword="true"/> when both credentials are present, so <c>account.*</c> streams can be signed.</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(ApiSecret);
