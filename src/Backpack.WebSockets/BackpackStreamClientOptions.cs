@@ -250,6 +250,10 @@ public sealed class BackpackStreamClientOptions
     /// bound from configuration.
     /// </summary>
     /// <value>Defaults to <see langword="null"/> (nothing recorded). <see cref="Clone"/> copies the reference: the copy records to the same recorder.</value>
+    /// <remarks>
+    /// Not called by the client's receive loop yet. Until it is, record by wrapping the connector and the HTTP handler, as
+    /// the stream viewer sample does (<c>samples/Backpack.StreamViewer/Recording</c>).
+    /// </remarks>
     public IBackpackFrameRecorder? FrameRecorder { get; set; }
 
     /// <summary><see langword="true"/> when both credentials are present, so <c>account.*</c> streams can be signed.</summary>

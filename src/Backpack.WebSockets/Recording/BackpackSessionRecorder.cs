@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -61,7 +62,11 @@ public sealed class BackpackSessionRecorder : IBackpackFrameRecorder, IDisposabl
 
         _stream = stream;
         _leaveOpen = leaveOpen;
-        _writer = new Utf8JsonWriter(_line, new JsonWriterOptions { Indented = false, SkipValidation = false });
+        _writer = new Utf8JsonWriter(_line, new JsonWriterOptions
+        {
+            // Why relaxed: the file is read by programs and people, never embedded in HTML; frames stay legible (\" rather than \u0022).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         var startedAt = (timeProvider ?? TimeProvider.System).GetUtcNow();
         lock (_gate)
         {
