@@ -80,10 +80,7 @@ public sealed class SessionRecordingTests
     [Fact]
     public void Read_CorruptLine_NamesIt()
     {
-        var lines = Encoding.UTF8.GetString(Recordings.Sample()).Split('\n');
-        lines[2] = "{\"type\":\"frame\",\"connection\":1,\"receivedAt\":";
-
-        var error = Assert.Throws<RecordingFormatException>(() => Recordings.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+        var error = ReadEdited(lines => lines[2] = "{\"type\":\"frame\",\"connection\":1,\"receivedAt\":");
 
         Assert.Equal(3, error.LineNumber);
         Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
@@ -97,10 +94,7 @@ public sealed class SessionRecordingTests
     [InlineData("", "the line is empty")]
     public void Read_LineOfTheWrongShape_NamesItAndWhatIsWrong(string line, string expected)
     {
-        var lines = Encoding.UTF8.GetString(Recordings.Sample()).Split('\n');
-        lines[1] = line;
-
-        var error = Assert.Throws<RecordingFormatException>(() => Recordings.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+        var error = ReadEdited(lines => lines[1] = line);
 
         Assert.Equal(2, error.LineNumber);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -109,10 +103,7 @@ public sealed class SessionRecordingTests
     [Fact]
     public void Read_LineMissingFromTheMiddle_IsCaughtByTheEndLinesCounts()
     {
-        var lines = Encoding.UTF8.GetString(Recordings.Sample()).Split('\n').ToList();
-        lines.RemoveAt(2);
-
-        var error = Assert.Throws<RecordingFormatException>(() => Recordings.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+        var error = ReadEdited(lines => lines.RemoveAt(2));
 
         Assert.Equal(6, error.LineNumber);
         Assert.Contains("lines are missing", error.Message, StringComparison.Ordinal);
@@ -123,10 +114,7 @@ public sealed class SessionRecordingTests
     [InlineData("{\"type\":\"recording\",\"version\":2,\"startedAt\":\"2026-12-04T12:00:00+00:00\"}", "version 2 is not supported")]
     public void Read_WrongHeader_NamesLine1(string header, string expected)
     {
-        var lines = Encoding.UTF8.GetString(Recordings.Sample()).Split('\n');
-        lines[0] = header;
-
-        var error = Assert.Throws<RecordingFormatException>(() => Recordings.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+        var error = ReadEdited(lines => lines[0] = header);
 
         Assert.Equal(1, error.LineNumber);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -138,5 +126,13 @@ public sealed class SessionRecordingTests
         var error = Assert.Throws<RecordingFormatException>(() => Recordings.Read([]));
 
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads the sample recording with its lines edited by <paramref name="edit"/>; the read must fail.</summary>
+    private static RecordingFormatException ReadEdited(Action<List<string>> edit)
+    {
+        var lines = Encoding.UTF8.GetString(Recordings.Sample()).Split('\n').ToList();
+        edit(lines);
+        return Assert.Throws<RecordingFormatException>(() => Recordings.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 }
