@@ -11,7 +11,7 @@ public sealed class RecordedMessage
     /// <param name="symbol">The market, for a depth snapshot.</param>
     /// <param name="stream">The frame's <c>stream</c> field, when it has one.</param>
     /// <param name="text">The frame's text or the snapshot's body, as received.</param>
-    public RecordedMessage(RecordedMessageKind kind, int lineNumber, DateTimeOffset receivedAt, int? connectionId, string? symbol, string? stream, string text)
+    internal RecordedMessage(RecordedMessageKind kind, int lineNumber, DateTimeOffset receivedAt, int? connectionId, string? symbol, string? stream, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         Kind = kind;

@@ -12,11 +12,12 @@ public sealed partial class BackpackTestServer
     /// <param name="cancellationToken">Stops the replay.</param>
     /// <returns>The number of frames that reached at least one connection.</returns>
     /// <exception cref="RecordingFormatException">A recorded depth snapshot cannot be served (checked before anything is sent).</exception>
-    /// <exception cref="InvalidOperationException">A <see cref="MarketSimulator"/> or another replay is attached to this server.</exception>
+    /// <exception cref="InvalidOperationException">The server is not started, or a <see cref="MarketSimulator"/> or another replay is attached to it (one replay per server).</exception>
     /// <remarks>
     /// <para>
     /// The recording's symbols become known to the server. The first frame is sent once every stream of
-    /// <see cref="ReplayOptions.WaitForStreams"/> has a subscriber. When the replay reaches a recorded depth snapshot it waits
+    /// <see cref="ReplayOptions.WaitForStreams"/> has a subscriber (a stream nobody subscribes to holds the replay until
+    /// <paramref name="cancellationToken"/> is cancelled). When the replay reaches a recorded depth snapshot it waits
     /// (up to <see cref="ReplayOptions.SnapshotWaitTimeout"/>) until the client has fetched that snapshot, so the frames
     /// recorded after it arrive after it, at any speed: an order book replayed this way ends where the recorded one did.
     /// </para>
