@@ -69,7 +69,9 @@ internal static class SampleCommandLine
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
                 || !double.IsFinite(seconds) || seconds <= 0 || seconds > max.TotalSeconds)
             {
-                result.AddError($"{name} must be a positive number of seconds (at most {max.TotalSeconds.ToString(CultureInfo.InvariantCulture)}); got '{text}'.");
+                // Why the name as typed: --duration and --seconds are one option in the soak sample.
+                var typed = (result.Parent as OptionResult)?.IdentifierToken?.Value ?? name;
+                result.AddError($"{typed} must be a positive number of seconds (at most {max.TotalSeconds.ToString(CultureInfo.InvariantCulture)}); got '{text}'.");
                 return null;
             }
 
