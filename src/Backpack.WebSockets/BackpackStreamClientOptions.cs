@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Backpack.WebSockets.Recording;
 
 namespace Backpack.WebSockets;
 
@@ -286,8 +287,31 @@ public sealed class BackpackStreamClientOptions
     /// </summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 
+    /// <summary>
+    /// Receives every frame the client reads and every REST depth snapshot it uses, with their receive times, for example a
+    /// <see cref="BackpackSessionRecorder"/> whose file <c>BackpackTestServer</c> can replay. Set in code only: it is not
+    /// bound from configuration.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (nothing recorded). <see cref="Clone"/> copies the reference: the copy records to the same recorder.</value>
+    /// <remarks>
+    /// Called on each connection's receive loop for every message it reads (keep it fast: it holds up that socket), and for
+    /// every REST depth snapshot an order book uses (re-serialised from what was parsed). An exception from it is logged
+    /// and the client goes on.
+    /// </remarks>
+    public IBackpackFrameRecorder? FrameRecorder { get; set; }
+
     /// <summary><see langword="true"/> when both credentials are present, so <c>account.*</c> streams can be signed.</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(ApiSecret);
+
+    /// <summary>The settings of the default connector (<see cref="Transport.ClientWebSocketConnector"/>) these options ask for.</summary>
+    /// <returns>New connector options with the keep-alive, compression and socket hook of these options.</returns>
+    public Transport.ClientWebSocketConnectorOptions ToConnectorOptions() => new()
+    {
+        KeepAliveInterval = KeepAliveInterval,
+        KeepAliveTimeout = KeepAliveTimeout,
+        EnableCompression = EnableCompression,
+        ConfigureWebSocket = ConfigureWebSocket,
+    };
 
     /// <summary>Returns a copy of these options (the secret included; the copy is as sensitive as the original).</summary>
     /// <returns>A new options object with the same values.</returns>
