@@ -140,11 +140,11 @@ public sealed class BackpackStreamClientOptions
     /// </summary>
     /// <value>Defaults to <see cref="DefaultSubscribeErrorWindow"/> (1 s); from 1 ms to 60 s.</value>
     /// <remarks>
-    /// Backpack acknowledges a successful SUBSCRIBE with silence and its error frames carry <c>"id": null</c>, so the client
-    /// sends SUBSCRIBE requests one at a time and attributes an error frame to the request in flight. A data frame on the
-    /// requested stream confirms the subscription at once, so busy public streams rarely wait the whole window. A SUBSCRIBE
-    /// whose consumers all left before its answer stays the target of a late error frame until its window ends, so the next
-    /// SUBSCRIBE waits until then.
+    /// Backpack acknowledges a successful SUBSCRIBE with silence and its error frames carry <c>"id": null</c>, so an error
+    /// frame belongs to the SUBSCRIBEs in flight (sent, unconfirmed, within their window); among several, the client narrows
+    /// it down by sending halves again. Streams subscribed together share one frame and one window. A data frame on a
+    /// requested stream confirms it at once, so busy public streams rarely wait the whole window. A SUBSCRIBE whose
+    /// consumers all left before its answer stays the target of a late error frame until its window ends.
     /// </remarks>
     public TimeSpan SubscribeErrorWindow
     {
