@@ -58,6 +58,7 @@ public sealed partial class BackpackTestServer
         string? id = null;
         int? error;
         var subscribed = false;
+        var partial = false;
         IReadOnlyList<string> served = [];
 
         // Hold the send lock while acting, so that a publish racing with a new subscription cannot overtake this
@@ -82,7 +83,7 @@ public sealed partial class BackpackTestServer
                 error = (method, parsedParams) switch
                 {
                     ("SUBSCRIBE" or "UNSUBSCRIBE", null) => BackpackErrorCodes.InvalidRequest,
-                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt, out served),
+                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt, out served, out partial),
                     ("UNSUBSCRIBE", _) => null,
                     _ => BackpackErrorCodes.ParseError,
                 };
@@ -92,10 +93,12 @@ public sealed partial class BackpackTestServer
             // request, and a client that has seen the error frame finds it too.
             lock (_gate)
             {
-                if (error is null && _connections.ContainsKey(connection.Id))
+                if ((error is null || partial) && _connections.ContainsKey(connection.Id))
                 {
-                    error = method == "SUBSCRIBE" ? SubscribeLocked(connection, served) : UnsubscribeLocked(connection, parameters);
-                    subscribed = error is null && method == "SUBSCRIBE";
+                    // A partial rejection subscribes the valid members and still answers the error for the others.
+                    var applied = method == "SUBSCRIBE" ? SubscribeLocked(connection, served) : UnsubscribeLocked(connection, parameters);
+                    error ??= applied;
+                    subscribed = applied is null && method == "SUBSCRIBE";
                 }
 
                 _requests.Add(new ReceivedRequest(
@@ -140,25 +143,27 @@ public sealed partial class BackpackTestServer
     /// The streams to subscribe: all of them, less those with an unknown symbol, which the real exchange ignores silently
     /// (spec §3.4) unless <see cref="BackpackTestServerOptions.RejectUnknownSymbols"/> is set.
     /// </param>
+    /// <param name="partial">
+    /// Set when the request has an error but <paramref name="served"/> is still to be subscribed
+    /// (<see cref="BackpackTestServerOptions.RejectInvalidMembersOnly"/>).
+    /// </param>
     /// <returns>The error code, or <see langword="null"/> if it may be applied.</returns>
-    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now, out IReadOnlyList<string> served)
+    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now, out IReadOnlyList<string> served, out bool partial)
     {
         served = [];
+        partial = false;
         if (streams.Count == 0)
         {
             return BackpackErrorCodes.InvalidRequest;
         }
 
         var checks = streams.Select(_streamNames.Check).ToList();
-        if (checks.Contains(StreamCheck.UnknownType)
-            || (_options.RejectUnknownSymbols && checks.Contains(StreamCheck.UnknownSymbol)))
+        int? rejection = checks.Contains(StreamCheck.UnknownType) || (_options.RejectUnknownSymbols && checks.Contains(StreamCheck.UnknownSymbol))
+            ? BackpackErrorCodes.InvalidStream
+            : checks.Contains(StreamCheck.InvalidDepthWindow) ? BackpackErrorCodes.InvalidDepthWindow : null;
+        if (rejection is not null && !_options.RejectInvalidMembersOnly)
         {
-            return BackpackErrorCodes.InvalidStream;
-        }
-
-        if (checks.Contains(StreamCheck.InvalidDepthWindow))
-        {
-            return BackpackErrorCodes.InvalidDepthWindow;
+            return rejection;
         }
 
         served = [.. streams.Where((_, index) => checks[index] == StreamCheck.Valid)];
@@ -171,10 +176,12 @@ public sealed partial class BackpackTestServer
             && !_signatureVerifier.Verify(signature, now.ToUnixTimeMilliseconds(), out var reason))
         {
             Log.SignatureRejected(_logger, connection.Id, reason);
+            served = [];
             return BackpackErrorCodes.InvalidSignature;
         }
 
-        return null;
+        partial = rejection is not null;
+        return rejection;
     }
 
     /// <summary>Subscribes a connection to every stream of a request, or to none when that would pass the stream limit; the caller holds <see cref="_gate"/>.</summary>

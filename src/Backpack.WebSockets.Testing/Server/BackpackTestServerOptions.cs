@@ -57,6 +57,14 @@ public sealed class BackpackTestServerOptions
     public bool RejectUnknownSymbols { get; set; }
 
     /// <summary>
+    /// How a SUBSCRIBE frame with an invalid stream among valid ones is answered: by default the whole frame is rejected (one
+    /// error frame, nothing subscribed), the worst a client must expect; when set, the valid members are subscribed and one
+    /// error frame is sent for the invalid ones.
+    /// </summary>
+    /// <value>Default <see langword="false"/> (reject the whole frame).</value>
+    public bool RejectInvalidMembersOnly { get; set; }
+
+    /// <summary>
     /// Whether the server accepts the <c>permessage-deflate</c> extension (RFC 7692) when a client offers it, as the real
     /// exchange does since 2026-08 (spec §2.4). A client that does not offer it gets plain frames either way.
     /// </summary>

@@ -92,6 +92,13 @@ internal static class QuickMode
         output.WriteLine(Invariant($"## 5. Subscribing {subscribe.Streams} quiet streams on loopback (error window {QuickSubscribe.Window.TotalMilliseconds:F0} ms)"));
         output.WriteLine(Invariant($"batched: subscribe {subscribe.Subscribe.TotalMilliseconds:F0} ms, resubscribe after a drop {subscribe.Resubscribe.TotalMilliseconds:F0} ms; one stream per frame, one window each: {subscribe.OnePerFrame.TotalMilliseconds:F0} ms"));
 
+        var goals = await QuickSubscribeGoals.MeasureAsync(smoke, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(Invariant($"default 1 s window: {goals.PublicStreams} public + 3 private quiet streams subscribed in {goals.Subscribe.TotalMilliseconds:F0} ms, resubscribed after a drop in {goals.Resubscribe.TotalMilliseconds:F0} ms"));
+        foreach (var (name, run) in new[] { ("whole frame rejected", goals.WholeFrameRejected), ("only the bad member rejected", goals.MemberRejected) })
+        {
+            output.WriteLine(Invariant($"one invalid among {goals.PublicStreams} ({name}): others in {run.OthersIn.TotalMilliseconds:F0} ms, bad one rejected in {run.BadRejected.TotalMilliseconds:F0} ms, {run.Frames} SUBSCRIBE frames"));
+        }
+
         var tradeObjectBytes = ObjectSize.TradeBytes();
         var library2 = e2e[ReceiverKind.Library];
         var trade = parse[FrameKind.Trade];
