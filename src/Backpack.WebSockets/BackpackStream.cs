@@ -25,6 +25,9 @@ public sealed class BackpackStream<T>
     /// <summary>Parses the <c>data</c> object of this stream's frames.</summary>
     internal PayloadParser<T> Parser { get; }
 
+    /// <summary>The Backpack market the stream belongs to, checked against the markets catalog; null for streams of no market.</summary>
+    internal string? MarketSymbol { get; init; }
+
     /// <summary>Returns <see cref="Name"/>.</summary>
     /// <returns>The stream name.</returns>
     public override string ToString() => Name;

@@ -26,6 +26,12 @@ public partial class BackpackStreamClient
         [LoggerMessage(45, LogLevel.Warning, "The frame recorder threw on a depth snapshot; the book still uses it.", EventName = "SnapshotRecorderFailed")]
         public static partial void RecorderFailed(ILogger logger, Exception exception);
 
+        [LoggerMessage(46, LogLevel.Warning, "Could not read the markets catalog to check {StreamName} ({Symbol}); subscribing unchecked.", EventName = "MarketUnchecked")]
+        public static partial void MarketUnchecked(ILogger logger, string streamName, string symbol);
+
+        [LoggerMessage(47, LogLevel.Warning, "{StreamName} delivered nothing within {Timeout} of being accepted: the symbol may be unknown to the exchange or the market closed (the exchange answers those with silence), or the stream is just quiet.", EventName = "SilentStream")]
+        public static partial void SilentStream(ILogger logger, string streamName, TimeSpan timeout);
+
         [LoggerMessage(35, LogLevel.Information, "The exchange's clock is {OffsetMilliseconds} ms ahead of the local clock; signatures are adjusted.", EventName = "ClockSynchronized")]
         public static partial void ClockSynchronized(ILogger logger, long offsetMilliseconds);
 

@@ -19,7 +19,8 @@ public partial class BackpackStreamClient
     /// <exception cref="BackpackStreamException">
     /// <see cref="BackpackStreamErrorCode.AuthenticationFailed"/> for a private stream without credentials (nothing is sent)
     /// or with a signature the server rejected (4003); <see cref="BackpackStreamErrorCode.SubscriptionRejected"/> when the
-    /// server rejected the stream (4006, 4008); <see cref="BackpackStreamErrorCode.ProtocolViolation"/> when it could not
+    /// server rejected the stream (4006, 4008), or when its market is unknown or closed (checked before anything is sent,
+    /// see <see cref="BackpackStreamClientOptions.ValidateSymbols"/>); <see cref="BackpackStreamErrorCode.ProtocolViolation"/> when it could not
     /// parse the request (4002); <see cref="BackpackStreamErrorCode.ConnectionFailed"/> when the connection could not be
     /// opened, or a connection error when its reconnect policy gave up.
     /// </exception>
@@ -37,9 +38,11 @@ public partial class BackpackStreamClient
                 stream.Name);
         }
 
+        await CheckMarketAsync(stream, cancellationToken).ConfigureAwait(false);
         StreamConnection connection;
         StreamRegistration<T> registration;
         BackpackSubscription<T> consumer;
+        var created = false;
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -55,6 +58,7 @@ public partial class BackpackStreamClient
                 registration = new StreamRegistration<T>(stream.Name, stream.Parser);
                 connection = _pool.Place(registration);
                 _registry[stream.Name] = new StreamPlacement(registration, connection);
+                created = true;
             }
 
             consumer = new BackpackSubscription<T>(registration, this, stream.IsPrivate ? _options.PrivateStreamCapacity : _options.StreamCapacity);
@@ -70,6 +74,11 @@ public partial class BackpackStreamClient
         {
             await consumer.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+
+        if (created)
+        {
+            WatchForSilence(registration);
         }
 
         return consumer;

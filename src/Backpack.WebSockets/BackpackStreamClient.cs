@@ -63,6 +63,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
     private readonly BackpackStreamMetrics? _metrics;
     private readonly ConnectionPool _pool = null!;
     private readonly BackpackRestClient _rest = null!;
+    private readonly MarketCatalog _catalog = null!;
     private readonly HttpClient? _givenHttpClient;
     private readonly DateTimeOffset _createdAt;
     private Task? _disposeTask;
@@ -115,6 +116,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
             httpClient,
             _timeProvider,
             _loggerFactory);
+        _catalog = new MarketCatalog(_rest, _timeProvider, _loggerFactory);
         _metrics = new BackpackStreamMetrics(meterFactory, () => ActiveStreamCount, SumBufferedItems, () => _pool.Count);
         var settings = new ConnectionSettings(
             _options.Endpoint,
@@ -396,6 +398,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         EndRegistrations(registrations, new BackpackStreamException(BackpackStreamErrorCode.ClientClosed, "The client was disposed."));
         RaiseClosed(null);
         _signer?.Dispose();
+        _catalog.Dispose();
         _rest.Dispose();
         _metrics?.Dispose();
     }

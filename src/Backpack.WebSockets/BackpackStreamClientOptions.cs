@@ -57,6 +57,7 @@ public sealed class BackpackStreamClientOptions
     private TimeSpan? _dataSilenceTimeout;
     private int _maxStreamsPerConnection = DefaultMaxStreamsPerConnection;
     private TimeSpan _idleConnectionCloseDelay = DefaultIdleConnectionCloseDelay;
+    private TimeSpan? _silentStreamTimeout;
 
     /// <summary>The WebSocket endpoint.</summary>
     /// <value>
@@ -251,6 +252,41 @@ public sealed class BackpackStreamClientOptions
     {
         get => _idleConnectionCloseDelay;
         set => _idleConnectionCloseDelay = OptionRanges.Check(value, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(IdleConnectionCloseDelay));
+    }
+
+    /// <summary>
+    /// Whether <c>SubscribeAsync</c> checks a stream's market against the exchange's markets (<c>GET /api/v1/markets</c>,
+    /// read once and cached, read again every 5 minutes and when an unknown symbol is asked for, at most every 30 s) and
+    /// refuses a market that does not exist or is closed with <see cref="BackpackStreamErrorCode.SubscriptionRejected"/>
+    /// before anything is sent. The exchange itself answers such a SUBSCRIBE with silence, so without the check a mistyped
+    /// symbol is a stream that never delivers.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="true"/>. Streams of no market (<c>liquidation</c>, <c>account.balanceUpdate</c>, unscoped
+    /// private streams, stock tickers, <c>externalTicker</c>) are not checked. When the catalog cannot be read, the subscribe
+    /// goes ahead with a warning, unless <see cref="RequireMarketCatalog"/> is set.
+    /// </value>
+    public bool ValidateSymbols { get; set; } = true;
+
+    /// <summary>
+    /// Whether a subscribe fails (<see cref="BackpackStreamErrorCode.RequestFailed"/>, transient) when the markets catalog
+    /// cannot be read, rather than going ahead with a warning. Only with <see cref="ValidateSymbols"/>.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool RequireMarketCatalog { get; set; }
+
+    /// <summary>
+    /// How long a newly accepted stream may go without its first item before the client logs a warning and marks its
+    /// subscriptions silent (<see cref="BackpackSubscription{T}.IsSilent"/>): a symbol the exchange does not know, a closed
+    /// market or a stream that is quiet by nature (klines of an idle market, an idle account) look the same on the wire.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (off). From 1 s to 1 day.</value>
+    public TimeSpan? SilentStreamTimeout
+    {
+        get => _silentStreamTimeout;
+        set => _silentStreamTimeout = value is { } timeout
+            ? OptionRanges.Check(timeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(SilentStreamTimeout))
+            : null;
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public static class BackpackStreams
             DepthInterval.Milliseconds1000 => "depth.1000ms.",
             _ => throw new ArgumentOutOfRangeException(nameof(interval), interval, "Unknown depth interval."),
         };
-        return new(prefix + StreamNames.ValidateSymbol(symbol, nameof(symbol)), DepthUpdateParser.Parse);
+        return new(prefix + StreamNames.ValidateSymbol(symbol, nameof(symbol)), DepthUpdateParser.Parse) { MarketSymbol = symbol };
     }
 
     /// <summary>Best bid and ask, on every top-of-book change: <c>bookTicker.&lt;symbol&gt;</c>.</summary>
@@ -62,7 +62,7 @@ public static class BackpackStreams
     public static BackpackStream<Kline> Klines(string symbol, KlineInterval interval)
     {
         var name = $"kline.{KlineIntervalNames.ToWireName(interval)}.{StreamNames.ValidateSymbol(symbol, nameof(symbol))}";
-        return new(name, data => KlineParser.Parse(data, interval));
+        return new(name, data => KlineParser.Parse(data, interval)) { MarketSymbol = symbol };
     }
 
     /// <summary>Mark price, index price and funding, about every second on perpetuals: <c>markPrice.&lt;symbol&gt;</c>.</summary>
@@ -143,8 +143,8 @@ public static class BackpackStreams
     public static BackpackStream<RfqUpdate> RfqUpdates(string? symbol = null) => Private("account.rfqUpdate", symbol, RfqUpdateParser.Parse);
 
     private static BackpackStream<T> Public<T>(string prefix, string symbol, PayloadParser<T> parser) =>
-        new(prefix + StreamNames.ValidateSymbol(symbol, nameof(symbol)), parser);
+        new(prefix + StreamNames.ValidateSymbol(symbol, nameof(symbol)), parser) { MarketSymbol = symbol };
 
     private static BackpackStream<T> Private<T>(string name, string? symbol, PayloadParser<T> parser) =>
-        new(symbol is null ? name : $"{name}.{StreamNames.ValidateSymbol(symbol, nameof(symbol))}", parser);
+        new(symbol is null ? name : $"{name}.{StreamNames.ValidateSymbol(symbol, nameof(symbol))}", parser) { MarketSymbol = symbol };
 }

@@ -75,6 +75,13 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// </remarks>
     public long DroppedCount => Interlocked.Read(ref _droppedCount);
 
+    /// <summary>
+    /// <see langword="true"/> while the stream has delivered nothing for <see cref="BackpackStreamClientOptions.SilentStreamTimeout"/>
+    /// since the server accepted it (a warning was logged): the symbol may be unknown to the exchange or its market closed,
+    /// which the exchange answers with silence, or the stream may just be quiet. Cleared by the stream's first item.
+    /// </summary>
+    public bool IsSilent => _registration.IsSilent;
+
     /// <summary>How many items are buffered, waiting to be read.</summary>
     public int BufferedCount => _channel.Reader.Count;
 

@@ -180,6 +180,7 @@ internal sealed partial class StreamConnection
         }
 
         _metrics?.RecordMessage(registration.StreamType, frame.Length);
+        registration.OnFrame();
         if (registration.AwaitingAnswer)
         {
             // Data on the requested stream proves the SUBSCRIBE was accepted; no need to wait out the error window.

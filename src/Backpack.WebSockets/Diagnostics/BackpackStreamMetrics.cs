@@ -25,6 +25,9 @@ internal sealed class BackpackStreamMetrics : IDisposable
     /// <summary>The name of the counter of frames that arrived for a stream with no subscription on their connection.</summary>
     public const string UnroutedFramesName = "backpack.websockets.frames.unrouted";
 
+    /// <summary>The name of the counter of streams that delivered nothing within the silent-stream timeout.</summary>
+    public const string SilentStreamsName = "backpack.websockets.streams.silent";
+
     /// <summary>The name of the gauge of open connections.</summary>
     public const string ConnectionsName = "backpack.websockets.connections";
 
@@ -40,6 +43,7 @@ internal sealed class BackpackStreamMetrics : IDisposable
     private readonly Counter<long> _resubscribes;
     private readonly Counter<long> _resyncs;
     private readonly Counter<long> _unroutedFrames;
+    private readonly Counter<long> _silentStreams;
 
     /// <param name="meterFactory">Creates the meter; when <see langword="null"/>, this object creates and owns one.</param>
     /// <param name="activeSubscriptions">Reads the number of live server subscriptions.</param>
@@ -67,6 +71,7 @@ internal sealed class BackpackStreamMetrics : IDisposable
         _reconnects = Meter.CreateCounter<long>(ReconnectsName, "{reconnect}", "Connections re-established after a loss.");
         _resubscribes = Meter.CreateCounter<long>(ResubscribesName, "{subscription}", "Subscriptions sent again on a new connection.");
         _resyncs = Meter.CreateCounter<long>(ResyncsName, "{resync}", "Order books rebuilt from a new snapshot after a gap.");
+        _silentStreams = Meter.CreateCounter<long>(SilentStreamsName, "{stream}", "Accepted streams that delivered nothing within the silent-stream timeout.");
         _unroutedFrames = Meter.CreateCounter<long>(UnroutedFramesName, "{frame}", "Frames for a stream with no subscription on their connection, dropped.");
         Meter.CreateObservableUpDownCounter(ConnectionsName, connections ?? (static () => 0), "{connection}", "Open connections (sockets, or slots reconnecting).");
         Meter.CreateObservableUpDownCounter(ActiveSubscriptionsName, activeSubscriptions, "{subscription}", "Live server subscriptions (shared by their consumers).");
@@ -89,6 +94,9 @@ internal sealed class BackpackStreamMetrics : IDisposable
 
     /// <summary>Counts a connection re-established after a loss. To be called by the reconnect logic.</summary>
     public void RecordReconnect() => _reconnects.Add(1);
+
+    /// <summary>Counts a stream that stayed silent past the timeout.</summary>
+    public void RecordSilentStream(string streamType) => _silentStreams.Add(1, StreamTypeTag(streamType));
 
     /// <summary>Counts a frame for a stream with no subscription on its connection.</summary>
     public void RecordUnroutedFrame() => _unroutedFrames.Add(1);

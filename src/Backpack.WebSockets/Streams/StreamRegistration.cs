@@ -17,6 +17,10 @@ internal abstract class StreamRegistration
     private readonly byte[] _utf8Name;
 
     private int _subscribeSent;
+    private int _isSilent;
+
+    /// <summary>Frames dispatched so far; written by the receive loop only.</summary>
+    private long _framesReceived;
     private int _awaitingAnswer;
     private int _isRemoved;
 
@@ -69,6 +73,26 @@ internal abstract class StreamRegistration
     {
         get => Volatile.Read(ref _isRemoved) != 0;
         set => Volatile.Write(ref _isRemoved, value ? 1 : 0);
+    }
+
+    /// <summary>How many frames of this stream arrived (parsed or not).</summary>
+    public long FramesReceived => Volatile.Read(ref _framesReceived);
+
+    /// <summary>Set when the stream delivered nothing within the silent-stream timeout after it was accepted; cleared by its first frame.</summary>
+    public bool IsSilent
+    {
+        get => Volatile.Read(ref _isSilent) != 0;
+        set => Volatile.Write(ref _isSilent, value ? 1 : 0);
+    }
+
+    /// <summary>Counts a frame of this stream. Called by the receive loop only, before <see cref="Dispatch"/>.</summary>
+    public void OnFrame()
+    {
+        Volatile.Write(ref _framesReceived, _framesReceived + 1);
+        if (Volatile.Read(ref _isSilent) != 0)
+        {
+            IsSilent = false;
+        }
     }
 
     public abstract int ConsumerCount { get; }

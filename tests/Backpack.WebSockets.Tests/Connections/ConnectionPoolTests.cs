@@ -88,7 +88,7 @@ public sealed class ConnectionPoolTests
         var http = new FakeHttpHandler();
         var connector = new FakeWebSocketConnector();
         var time = new ObservableTimeProvider();
-        var options = new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test"), RestEndpoint = new Uri("https://rest.fake.test"), MaxStreamsPerConnection = 1 };
+        var options = new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test"), RestEndpoint = new Uri("https://rest.fake.test"), MaxStreamsPerConnection = 1, ValidateSymbols = false };
         await using var client = new BackpackStreamClient(Microsoft.Extensions.Options.Options.Create(options), connector, time, null, new HttpClient(http));
         var reconnecting = new List<BackpackReconnectingEventArgs>();
         client.Reconnecting += args =>

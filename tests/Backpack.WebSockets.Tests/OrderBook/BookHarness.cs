@@ -10,7 +10,7 @@ public sealed class BookHarness : IAsyncDisposable
 
     public BookHarness(Action<BackpackOrderBookOptions>? configure = null, Action<BackpackStreamClientOptions>? configureClient = null)
     {
-        var clientOptions = new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test"), RestEndpoint = new Uri("https://rest.fake.test") };
+        var clientOptions = new BackpackStreamClientOptions { Endpoint = new Uri("wss://fake.test"), RestEndpoint = new Uri("https://rest.fake.test"), ValidateSymbols = false };
         configureClient?.Invoke(clientOptions);
         Client = new BackpackStreamClient(Microsoft.Extensions.Options.Options.Create(clientOptions), Connector, Time, Logs, new HttpClient(Http));
         var options = new BackpackOrderBookOptions { RetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(4) };
