@@ -109,10 +109,11 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         _signer = CreateSigner(_options);
         _givenHttpClient = httpClient;
 
-        // The stream client's own REST reads (clock, depth snapshots) are not retried here: the order book paces its own
-        // snapshot retries, and a failed clock sync keeps the last offset until the next connect.
+        // The stream client's own REST reads (clock, depth snapshots) are not retried here, and their callers bound them
+        // (the book's SnapshotTimeout, the connect timeout): the book paces its own snapshot retries, and a failed clock
+        // sync keeps the last offset until the next connect.
         _rest = new BackpackRestClient(
-            new BackpackRestClientOptions { RestEndpoint = _options.RestEndpoint, MaxRetries = 0 },
+            new BackpackRestClientOptions { RestEndpoint = _options.RestEndpoint, MaxRetries = 0, RequestTimeout = TimeSpan.FromMinutes(5) },
             httpClient,
             _timeProvider,
             _loggerFactory);

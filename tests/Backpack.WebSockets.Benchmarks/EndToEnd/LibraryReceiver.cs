@@ -17,7 +17,7 @@ internal static class LibraryReceiver
     public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, CancellationToken cancellationToken)
     {
         // No reconnect: when the sender is done and closes, the run ends rather than waiting on a new connection.
-        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity, ReconnectPolicy = BackpackReconnectPolicy.Never };
+        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity, ReconnectPolicy = BackpackReconnectPolicy.Never, ValidateSymbols = false };
         await using var client = new BackpackStreamClient(options);
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
 

@@ -31,7 +31,7 @@ internal static class StalledConsumerRun
             peakWorkingSet = Math.Max(peakWorkingSet, workingSet);
         });
 
-        var options = new BackpackStreamClientOptions();
+        var options = new BackpackStreamClientOptions { ValidateSymbols = false };
         await using var client = new BackpackStreamClient(Options.Create(options), new ReplayConnector(connection));
         var started = Stopwatch.GetTimestamp();
         var subscription = await client.SubscribeAsync(BackpackStreams.Trades("BTC_USDC_PERP"), cancellationToken).ConfigureAwait(false);

@@ -99,6 +99,15 @@ internal static class QuickMode
             output.WriteLine(Invariant($"one invalid among {goals.PublicStreams} ({name}): others in {run.OthersIn.TotalMilliseconds:F0} ms, bad one rejected in {run.BadRejected.TotalMilliseconds:F0} ms, {run.Frames} SUBSCRIBE frames"));
         }
 
+        output.WriteLine();
+        output.WriteLine("## 6. Compression (permessage-deflate) through the fake exchange, server and client in this process");
+        var compression = await QuickCompression.MeasureAsync(smoke, cancellationToken).ConfigureAwait(false);
+        output.WriteLine("Frames     Deflate   Msgs/s   CPU us/msg   Wire B/msg   Text B/msg");
+        foreach (var run in compression)
+        {
+            output.WriteLine(Invariant($"{run.Kind,-10} {(run.Negotiated ? "on" : "off"),-7} {run.MessagesPerSecond,8:F0} {run.CpuMicrosecondsPerMessage,12:F2} {run.WireBytesPerMessage,12:F1} {run.TextBytesPerMessage,12}"));
+        }
+
         var tradeObjectBytes = ObjectSize.TradeBytes();
         var library2 = e2e[ReceiverKind.Library];
         var trade = parse[FrameKind.Trade];

@@ -62,7 +62,7 @@ internal static class QuickSubscribeGoals
     {
         await using var server = new BackpackTestServer(new BackpackTestServerOptions { KnownSymbols = [.. symbols], RejectInvalidMembersOnly = rejectMemberOnly });
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
-        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions { Endpoint = server.WebSocketUri, RestEndpoint = server.RestUri });
+        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions { Endpoint = server.WebSocketUri, RestEndpoint = server.RestUri, ValidateSymbols = false });
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
         var stopwatch = Stopwatch.StartNew();

@@ -107,9 +107,23 @@ public sealed class BackpackStreamClientLoopbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownSymbol_FailsWithSubscriptionRejected4006_AndTheConnectionGoesOn()
+    public async Task UnknownSymbol_IsRefusedByTheMarketsCatalog_BeforeAnythingIsSent()
     {
         await using var client = CreateClient();
+
+        var error = await Assert.ThrowsAsync<BackpackStreamException>(() => client.SubscribeAsync(BackpackStreams.Trades("NOPE_USDC")).OrTimeout());
+
+        Assert.Equal((BackpackStreamErrorCode.SubscriptionRejected, "trade.NOPE_USDC"), (error.ErrorCode, error.StreamName));
+        Assert.Null(error.ServerCode);
+        Assert.Empty(_server.Requests);
+        Assert.Equal(0, _server.TotalConnectionCount);
+    }
+
+    [Fact]
+    public async Task UnknownSymbol_Unchecked_FailsWithSubscriptionRejected4006_AndTheConnectionGoesOn()
+    {
+        // The server's own answer, with the catalog check off (this server rejects unknown symbols, as some deployments might).
+        await using var client = CreateClient(o => o.ValidateSymbols = false);
 
         var error = await Assert.ThrowsAsync<BackpackStreamException>(() => client.SubscribeAsync(BackpackStreams.Depth("NOPE_USDC")).OrTimeout());
         Assert.Equal(BackpackStreamErrorCode.SubscriptionRejected, error.ErrorCode);

@@ -68,7 +68,7 @@ public sealed class BatchedSubscribeLoopbackTests
         var symbols = Symbols(40);
         await using var server = new BackpackTestServer(new BackpackTestServerOptions { KnownSymbols = [.. symbols], RejectUnknownSymbols = true, RejectInvalidMembersOnly = memberOnly });
         await server.StartAsync();
-        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions { Endpoint = server.WebSocketUri, RestEndpoint = server.RestUri, SubscribeErrorWindow = Window });
+        await using var client = new BackpackStreamClient(new BackpackStreamClientOptions { Endpoint = server.WebSocketUri, RestEndpoint = server.RestUri, SubscribeErrorWindow = Window, ValidateSymbols = false });
         await client.ConnectAsync().OrTimeout();
 
         var good = symbols.Select(s => client.SubscribeAsync(BackpackStreams.Klines(s, KlineInterval.OneHour))).ToList();

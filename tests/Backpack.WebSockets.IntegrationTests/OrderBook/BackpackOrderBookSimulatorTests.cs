@@ -82,6 +82,9 @@ public sealed class BackpackOrderBookSimulatorTests
         {
             Endpoint = exchange.Server.WebSocketUri,
             RestEndpoint = exchange.Server.RestUri,
+
+            // The server's own rejection is the point here, not the client's catalog check.
+            ValidateSymbols = false,
         });
         await using var book = new BackpackOrderBook(client, "NOPE_USDC");
 
