@@ -88,6 +88,36 @@ public sealed class AccountTrackerLoopbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Http503sDuringReconciliation_AreRetried_TheTrackerConvergesOnce()
+    {
+        var account = _server.Account;
+        var order = await account.PlaceOrderAsync(Symbol, Side.Bid, 150m, 2m);
+        await using var client = CreateClient();
+        using var rest = CreateRest(maxRetries: 0);
+        await using var tracker = CreateTracker(client, rest);
+        var watching = WatchAsync(tracker);
+        await tracker.StartAsync().OrTimeout();
+
+        // While away the order fills; then the exchange answers the next four REST requests 503.
+        _whileDown = async () =>
+        {
+            await account.FillOrderAsync(order.Id, 2m);
+            _server.FailNextRestRequests(4, 503);
+        };
+        _server.DropAllConnections();
+
+        await _probe.WaitUntilAsync(() => tracker.ReconcileCount >= 1 && IsSyncedWithExchange(tracker) && Changes.Count >= 2);
+
+        Assert.Equal(1, tracker.ReconcileCount);
+        Assert.Equal(4, _probe.Count("AccountSnapshotFailed"));
+        Assert.Equal(
+            [(AccountChangeKind.OrderClosed, AccountChangeSource.Reconciliation), (AccountChangeKind.Fill, AccountChangeSource.Reconciliation)],
+            Changes.Select(c => (c.Kind, c.Source)).Order());
+        await tracker.DisposeAsync();
+        await watching.OrTimeout();
+    }
+
+    [Fact]
     public async Task TwentyDrops_WithSeededRandomActivity_NeverDiverge_AndEveryFillIsPublishedOnce()
     {
         const int Drops = 20;
@@ -230,9 +260,10 @@ public sealed class AccountTrackerLoopbackTests : IAsyncLifetime
         return client;
     }
 
-    private BackpackRestClient CreateRest() => new(new BackpackRestClientOptions
+    private BackpackRestClient CreateRest(int maxRetries = BackpackRestClientOptions.DefaultMaxRetries) => new(new BackpackRestClientOptions
     {
         RestEndpoint = _server.RestUri,
+        MaxRetries = maxRetries,
         ApiSecret = TestKeys.SecretSeed,
         RetryDelay = TimeSpan.Zero,
         RequestTimeout = TestTimeouts.Default,

@@ -11,6 +11,16 @@ internal sealed class Probe : ILoggerFactory
 {
     private readonly Lock _lock = new();
     private readonly List<(Func<bool> Condition, TaskCompletionSource Signal)> _waiters = [];
+    private readonly Dictionary<string, int> _events = new(StringComparer.Ordinal);
+
+    /// <summary>How many log lines with this event name were written.</summary>
+    public int Count(string eventName)
+    {
+        lock (_lock)
+        {
+            return _events.GetValueOrDefault(eventName);
+        }
+    }
 
     /// <summary>Completes once <paramref name="condition"/> holds (cheap, non-blocking, any thread).</summary>
     public Task WaitUntilAsync(Func<bool> condition)
@@ -64,7 +74,17 @@ internal sealed class Probe : ILoggerFactory
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name is { } name)
+            {
+                lock (probe._lock)
+                {
+                    probe._events[name] = probe._events.GetValueOrDefault(name) + 1;
+                }
+            }
+
             probe.Notify();
+        }
     }
 }
