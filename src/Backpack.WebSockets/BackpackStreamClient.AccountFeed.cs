@@ -33,7 +33,7 @@ public partial class BackpackStreamClient : IAccountFeed
             // Connected again only once its streams were subscribed again, and a marker is written only when it stops being so.
             var signal = Volatile.Read(ref _accountFeedReconnected).Task;
             var carrier = Connections.FirstOrDefault(c => c.Streams.Contains(streamName, StringComparer.Ordinal));
-            if (carrier is null || carrier.State is BackpackConnectionState.Connected or BackpackConnectionState.Closed)
+            if (carrier is null || carrier.State != BackpackConnectionState.Reconnecting)
             {
                 return;
             }

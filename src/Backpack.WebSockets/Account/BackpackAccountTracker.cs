@@ -331,7 +331,17 @@ public sealed partial class BackpackAccountTracker : IAsyncDisposable
                     }
                 }
 
-                // Ended without an error: the client was disposed.
+                // Ended without an error (the client was disposed, or the stream unsubscribed): no longer tracked.
+                if (!token.IsCancellationRequested)
+                {
+                    lock (_gate)
+                    {
+                        _streamsDown++;
+                    }
+
+                    OnConnectionLost(stream.Name, waitForResubscribe: false);
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

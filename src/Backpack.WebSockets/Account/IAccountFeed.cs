@@ -22,8 +22,8 @@ internal interface IAccountFeed
 
     /// <summary>
     /// Completes once the connection carrying <paramref name="streamName"/> is connected, its streams subscribed again;
-    /// call it after reading a connection-lost marker. Also completes when no connection carries the stream any more (its
-    /// subscription then ends with its error).
+    /// call it after reading a connection-lost marker. Also completes when no connection carries the stream any more, or
+    /// its connection stopped reconnecting (its subscription then ends with the error).
     /// </summary>
     Task WaitUntilResubscribedAsync(string streamName, CancellationToken cancellationToken);
 
