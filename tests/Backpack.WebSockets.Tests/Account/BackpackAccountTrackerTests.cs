@@ -144,6 +144,39 @@ public sealed class BackpackAccountTrackerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Positions_FollowTheStreamsSnapshotOnSubscribe_AndOneGoneWhileAwayIsClosedByReconciliation()
+    {
+        _rest.Positions.Add(new FuturePosition { Symbol = "SOL_USDC_PERP", PositionId = "9", NetQuantity = 2m, EntryPrice = 150m, NetCost = 300m });
+        _rest.Positions.Add(new FuturePosition { Symbol = "BTC_USDC_PERP", PositionId = "10", NetQuantity = -1m, EntryPrice = 60000m });
+        _rest.InFlight = async (name, n) =>
+        {
+            if (name == "positions" && n == 0)
+            {
+                // The subscribe snapshot (no event type) is what the stream says now.
+                await _feed.Positions.PushAsync(new PositionUpdate
+                {
+                    EventType = PositionEventType.Snapshot, Symbol = "SOL_USDC_PERP", PositionId = 9, NetQuantity = 3m, EntryPrice = 151m, EventTime = Now,
+                });
+            }
+        };
+        var tracker = await StartAsync();
+        var sol = tracker.GetSnapshot().Positions["SOL_USDC_PERP"];
+        Assert.Equal((3m, 151m, 300m), (sol.NetQuantity, sol.EntryPrice, sol.NetCost));
+        var log = new ChangeLog(tracker);
+
+        await _feed.LoseConnectionAsync();
+        _rest.Positions.RemoveAll(p => p.Symbol == "BTC_USDC_PERP");
+        _rest.Positions[0] = _rest.Positions[0] with { NetQuantity = 3m, EntryPrice = 151m };
+        _feed.Reconnect();
+        await _feed.WaitForReconciliationsAsync(1);
+
+        Assert.Equal(["SOL_USDC_PERP"], tracker.GetSnapshot().Positions.Keys);
+        await log.WaitForAsync(c => c.Count == 1);
+        var closed = Assert.Single(log.Changes);
+        Assert.Equal((AccountChangeKind.PositionClosed, AccountChangeSource.Reconciliation, "BTC_USDC_PERP", 0m), (closed.Kind, closed.Source, closed.Position!.Symbol, closed.Position.NetQuantity));
+    }
+
+    [Fact]
     public async Task FillSeenOnTheStreamAndAgainInHistory_IsPublishedOnce_TheMissedOneAsReconciliation()
     {
         _rest.OpenOrders.Add(Order(1));
