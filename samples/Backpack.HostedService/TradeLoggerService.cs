@@ -49,7 +49,8 @@ internal sealed partial class TradeLoggerService : BackgroundService
             }
             catch (BackpackStreamException ex) when (ex.ErrorCode is BackpackStreamErrorCode.ConnectionLost or BackpackStreamErrorCode.ConnectionFailed)
             {
-                // Why a retry loop here: the client does not reconnect by itself yet; a new subscribe connects again.
+                // Why a retry loop although the client reconnects by itself: a first connection that fails, or a reconnect
+                // policy that gives up, ends the subscriptions; a new subscribe connects again.
                 Log.StreamInterrupted(_logger, ex.ErrorCode, delay, ex);
                 await Task.Delay(delay, _timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));

@@ -25,7 +25,9 @@ public partial class BackpackStreamClient : IDepthFeed
         try
         {
             var depth = await _rest.GetDepthAsync(symbol, limit, linked.Token).ConfigureAwait(false);
-            return new DepthSnapshot(depth.LastUpdateId, depth.Bids, depth.Asks);
+            var snapshot = new DepthSnapshot(depth.LastUpdateId, depth.Bids, depth.Asks);
+            RecordSnapshot(symbol, snapshot);
+            return snapshot;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -46,4 +48,22 @@ public partial class BackpackStreamClient : IDepthFeed
 
     /// <inheritdoc/>
     void IDepthFeed.OnResync(string symbol) => _metrics?.RecordResync(symbol);
+
+    /// <summary>Hands the snapshot a book will use to the recorder, as the exchange's JSON; a recorder that throws is logged.</summary>
+    private void RecordSnapshot(string symbol, DepthSnapshot snapshot)
+    {
+        if (_options.FrameRecorder is not { } recorder)
+        {
+            return;
+        }
+
+        try
+        {
+            recorder.OnDepthSnapshot(symbol, Protocol.Payloads.DepthSnapshotParser.Write(snapshot), _timeProvider.GetUtcNow());
+        }
+        catch (Exception ex)
+        {
+            Log.RecorderFailed(_logger, ex);
+        }
+    }
 }

@@ -23,6 +23,9 @@ public partial class BackpackStreamClient
         [LoggerMessage(18, LogLevel.Error, "A handler of the {EventName} event threw.", EventName = "EventHandlerFailed")]
         public static partial void EventHandlerFailed(ILogger logger, string eventName, Exception exception);
 
+        [LoggerMessage(45, LogLevel.Warning, "The frame recorder threw on a depth snapshot; the book still uses it.", EventName = "SnapshotRecorderFailed")]
+        public static partial void RecorderFailed(ILogger logger, Exception exception);
+
         [LoggerMessage(35, LogLevel.Information, "The exchange's clock is {OffsetMilliseconds} ms ahead of the local clock; signatures are adjusted.", EventName = "ClockSynchronized")]
         public static partial void ClockSynchronized(ILogger logger, long offsetMilliseconds);
 

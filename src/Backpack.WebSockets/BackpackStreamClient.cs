@@ -100,7 +100,7 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
         var value = options.Value ?? throw new ArgumentException("The options value is null.", nameof(options));
         value.Validate();
         _options = value.Clone();
-        connector ??= new ClientWebSocketConnector(_options);
+        connector ??= new ClientWebSocketConnector(_options.ToConnectorOptions());
         _timeProvider = timeProvider ?? TimeProvider.System;
         _createdAt = _timeProvider.GetUtcNow();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
@@ -124,7 +124,8 @@ public partial class BackpackStreamClient : IAsyncDisposable, ISubscriptionOwner
             _options.CloseTimeout,
             _options.DataSilenceTimeout,
             _options.ReconnectPolicy ?? BackpackReconnectPolicy.Default,
-            _options.RetryFirstConnect);
+            _options.RetryFirstConnect,
+            _options.FrameRecorder);
         Func<IReadOnlyList<string>>? sign = _signer is null ? null : SignSubscription;
         Func<CancellationToken, Task>? syncClock = _signer is not null && _options.SynchronizeClock ? SynchronizeClockAsync : null;
         _pool = new ConnectionPool(

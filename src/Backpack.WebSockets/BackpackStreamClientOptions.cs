@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Backpack.WebSockets.Recording;
 
 namespace Backpack.WebSockets;
 
@@ -124,8 +125,8 @@ public sealed class BackpackStreamClientOptions
     }
 
     /// <summary>
-    /// The largest message accepted from the server, in bytes. A larger one closes the connection with
-    /// <see cref="BackpackStreamErrorCode.MessageTooLarge"/> rather than growing memory.
+    /// The largest message accepted from the server, in bytes, counted after inflating a compressed one. A larger one
+    /// closes the connection with <see cref="BackpackStreamErrorCode.MessageTooLarge"/> rather than growing memory.
     /// </summary>
     /// <value>Defaults to <see cref="DefaultMaxMessageSize"/> (4 MiB); from 1 KiB to 1 GiB.</value>
     public int MaxMessageSize
@@ -139,11 +140,11 @@ public sealed class BackpackStreamClientOptions
     /// </summary>
     /// <value>Defaults to <see cref="DefaultSubscribeErrorWindow"/> (1 s); from 1 ms to 60 s.</value>
     /// <remarks>
-    /// Backpack acknowledges a successful SUBSCRIBE with silence and its error frames carry <c>"id": null</c>, so the client
-    /// sends SUBSCRIBE requests one at a time and attributes an error frame to the request in flight. A data frame on the
-    /// requested stream confirms the subscription at once, so busy public streams rarely wait the whole window. A SUBSCRIBE
-    /// whose consumers all left before its answer stays the target of a late error frame until its window ends, so the next
-    /// SUBSCRIBE waits until then.
+    /// Backpack acknowledges a successful SUBSCRIBE with silence and its error frames carry <c>"id": null</c>, so an error
+    /// frame belongs to the SUBSCRIBEs in flight (sent, unconfirmed, within their window); among several, the client narrows
+    /// it down by sending halves again. Streams subscribed together share one frame and one window. A data frame on a
+    /// requested stream confirms it at once, so busy public streams rarely wait the whole window. A SUBSCRIBE whose
+    /// consumers all left before its answer stays the target of a late error frame until its window ends.
     /// </remarks>
     public TimeSpan SubscribeErrorWindow
     {
@@ -270,13 +271,47 @@ public sealed class BackpackStreamClientOptions
     public bool AllowInsecureTransport { get; set; }
 
     /// <summary>
+    /// Whether the default connector offers the <c>permessage-deflate</c> extension (RFC 7692) in the handshake. The
+    /// exchange compresses only for clients that offer it (spec §2.4); if it declines, frames arrive as plain text.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="true"/>: market data is repetitive JSON and shrinks several times on the wire, at the cost
+    /// of inflating on the receive loop and some memory per connection for the inflater. <see cref="MaxMessageSize"/>
+    /// bounds the inflated size. Whether a connection was compressed is <c>IWebSocketConnection.IsCompressed</c>.
+    /// </value>
+    public bool EnableCompression { get; set; } = true;
+
+    /// <summary>
     /// An optional hook to adjust each <see cref="ClientWebSocketOptions"/> before the handshake (proxy, headers,
     /// certificates). Used by the default connector only.
     /// </summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 
+    /// <summary>
+    /// Receives every frame the client reads and every REST depth snapshot it uses, with their receive times, for example a
+    /// <see cref="BackpackSessionRecorder"/> whose file <c>BackpackTestServer</c> can replay. Set in code only: it is not
+    /// bound from configuration.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (nothing recorded). <see cref="Clone"/> copies the reference: the copy records to the same recorder.</value>
+    /// <remarks>
+    /// Called on each connection's receive loop for every message it reads (keep it fast: it holds up that socket), and for
+    /// every REST depth snapshot an order book uses (re-serialised from what was parsed). An exception from it is logged
+    /// and the client goes on.
+    /// </remarks>
+    public IBackpackFrameRecorder? FrameRecorder { get; set; }
+
     /// <summary><see langword="true"/> when both credentials are present, so <c>account.*</c> streams can be signed.</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(ApiSecret);
+
+    /// <summary>The settings of the default connector (<see cref="Transport.ClientWebSocketConnector"/>) these options ask for.</summary>
+    /// <returns>New connector options with the keep-alive, compression and socket hook of these options.</returns>
+    public Transport.ClientWebSocketConnectorOptions ToConnectorOptions() => new()
+    {
+        KeepAliveInterval = KeepAliveInterval,
+        KeepAliveTimeout = KeepAliveTimeout,
+        EnableCompression = EnableCompression,
+        ConfigureWebSocket = ConfigureWebSocket,
+    };
 
     /// <summary>Returns a copy of these options (the secret included; the copy is as sensitive as the original).</summary>
     /// <returns>A new options object with the same values.</returns>
@@ -306,7 +341,7 @@ public sealed class BackpackStreamClientOptions
         $"{nameof(ApiKey)} = {ApiKey ?? "(none)"}, {nameof(ApiSecret)} = {(HasCredentials ? "***" : "(none)")}, " +
         $"{nameof(SignatureWindow)} = {SignatureWindow}, {nameof(StreamCapacity)} = {StreamCapacity}, " +
         $"{nameof(PrivateStreamCapacity)} = {PrivateStreamCapacity}, {nameof(MaxMessageSize)} = {MaxMessageSize}, " +
-        $"{nameof(AllowInsecureTransport)} = {AllowInsecureTransport} }}";
+        $"{nameof(EnableCompression)} = {EnableCompression}, {nameof(AllowInsecureTransport)} = {AllowInsecureTransport} }}";
 
     private static Uri ValidateEndpoint(Uri? value, string name, string plainScheme, string secureScheme)
     {

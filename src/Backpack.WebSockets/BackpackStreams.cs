@@ -81,6 +81,42 @@ public static class BackpackStreams
     /// <returns>The stream descriptor.</returns>
     public static BackpackStream<Liquidation> Liquidations() => new("liquidation", LiquidationParser.Parse);
 
+    /// <summary>
+    /// 24-hour statistics from an external data provider (stock markets): <c>externalTicker.&lt;symbol&gt;</c>. The
+    /// payload is not officially documented, so every value of <see cref="Models.ExternalTicker"/> is optional.
+    /// </summary>
+    /// <param name="symbol">The market, for example <c>MU.US_USDC</c>.</param>
+    /// <returns>The stream descriptor.</returns>
+    /// <exception cref="ArgumentException">The symbol is invalid.</exception>
+    public static BackpackStream<ExternalTicker> ExternalTicker(string symbol)
+    {
+        var valid = StreamNames.ValidateSymbol(symbol, nameof(symbol));
+        return new("externalTicker." + valid, data => ExternalTickerParser.Parse(data, valid));
+    }
+
+    /// <summary>A provider's stock quote (bid, ask, mid, session; reference data, not a Backpack price): <c>stockPrice.&lt;ticker&gt;</c>.</summary>
+    /// <param name="ticker">The <b>bare</b> stock ticker, for example <c>NVDA</c> or <c>BRK.B</c> (not <c>NVDA.US</c>, not a market symbol).</param>
+    /// <returns>The stream descriptor.</returns>
+    /// <exception cref="ArgumentException">The ticker is empty, has a character a ticker cannot have, or is a market or security symbol.</exception>
+    public static BackpackStream<StockPrice> StockPrice(string ticker)
+    {
+        var valid = StreamNames.ValidateTicker(ticker, nameof(ticker));
+        return new("stockPrice." + valid, data => StockPriceParser.Parse(data, valid));
+    }
+
+    /// <summary>
+    /// The stock quoter's estimated RFQ settle prices for both sides, about once a second:
+    /// <c>stockIndicativeQuote.&lt;ticker&gt;</c>.
+    /// </summary>
+    /// <param name="ticker">The <b>bare</b> stock ticker, for example <c>NVDA</c>.</param>
+    /// <returns>The stream descriptor.</returns>
+    /// <exception cref="ArgumentException">The ticker is empty, has a character a ticker cannot have, or is a market or security symbol.</exception>
+    public static BackpackStream<StockIndicativeQuote> StockIndicativeQuote(string ticker)
+    {
+        var valid = StreamNames.ValidateTicker(ticker, nameof(ticker));
+        return new("stockIndicativeQuote." + valid, data => StockIndicativeQuoteParser.Parse(data, valid));
+    }
+
     /// <summary>Your orders' lifecycle and fills: <c>account.orderUpdate</c>, or <c>account.orderUpdate.&lt;symbol&gt;</c>. Private.</summary>
     /// <param name="symbol">Only this market's orders; <see langword="null"/> for all.</param>
     /// <returns>The stream descriptor.</returns>

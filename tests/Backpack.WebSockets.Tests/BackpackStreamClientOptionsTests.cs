@@ -75,6 +75,18 @@ public class BackpackStreamClientOptionsTests
     }
 
     [Fact]
+    public void EnableCompression_IsOnByDefault_AndCopiedByClone()
+    {
+        var options = new BackpackStreamClientOptions();
+        Assert.True(options.EnableCompression);
+
+        options.EnableCompression = false;
+
+        Assert.False(options.Clone().EnableCompression);
+        Assert.Contains("EnableCompression = False", options.ToString());
+    }
+
+    [Fact]
     public void ToString_RedactsTheSecret()
     {
         var options = new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.Secret };

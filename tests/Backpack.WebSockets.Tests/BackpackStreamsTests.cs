@@ -19,6 +19,10 @@ public class BackpackStreamsTests
         { BackpackStreams.MarkPrice("BTC_USDC_PERP").Name, "markPrice.BTC_USDC_PERP", false },
         { BackpackStreams.OpenInterest("SOL_USDC_PERP").Name, "openInterest.SOL_USDC_PERP", false },
         { BackpackStreams.Liquidations().Name, "liquidation", false },
+        { BackpackStreams.ExternalTicker("MU.US_USDC").Name, "externalTicker.MU.US_USDC", false },
+        { BackpackStreams.StockPrice("NVDA").Name, "stockPrice.NVDA", false },
+        { BackpackStreams.StockPrice("BRK.B").Name, "stockPrice.BRK.B", false },
+        { BackpackStreams.StockIndicativeQuote("NVDA").Name, "stockIndicativeQuote.NVDA", false },
         { BackpackStreams.OrderUpdates().Name, "account.orderUpdate", true },
         { BackpackStreams.OrderUpdates("SOL_USDC").Name, "account.orderUpdate.SOL_USDC", true },
         { BackpackStreams.PositionUpdates().Name, "account.positionUpdate", true },
@@ -52,6 +56,33 @@ public class BackpackStreamsTests
         Assert.ThrowsAny<ArgumentException>(() => BackpackStreams.Trades(symbol));
         Assert.ThrowsAny<ArgumentException>(() => BackpackStreams.OrderUpdates(symbol));
         Assert.ThrowsAny<ArgumentException>(() => BackpackStreams.Depth(symbol, DepthInterval.Milliseconds200));
+    }
+
+    [Theory]
+    [InlineData("NVDA.US")]
+    [InlineData("NVDA.US_USDC")]
+    [InlineData("NVDA\",\"account.orderUpdate")]
+    [InlineData("")]
+    public void StockDescriptors_RejectAnythingButABareTicker(string ticker)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => BackpackStreams.StockPrice(ticker));
+        Assert.ThrowsAny<ArgumentException>(() => BackpackStreams.StockIndicativeQuote(ticker));
+    }
+
+    [Fact]
+    public void StockPrice_ParserTakesTheTickerFromTheStreamName()
+    {
+        var stream = BackpackStreams.StockPrice("BRK.B");
+
+        var price = stream.Parser("""{"timestamp":1790915531026,"bid":null}"""u8);
+
+        Assert.Equal("BRK.B", price.Ticker);
+    }
+
+    [Fact]
+    public void ExternalTicker_PayloadWithoutSymbol_SymbolOfTheStreamName()
+    {
+        Assert.Equal("MU.US_USDC", BackpackStreams.ExternalTicker("MU.US_USDC").Parser("{}"u8).Symbol);
     }
 
     [Fact]

@@ -155,17 +155,7 @@ internal sealed class SoakScenario
             StreamCapacity = _options.StreamCapacity,
         };
         await using var client = new BackpackStreamClient(Options.Create(clientOptions), loggerFactory: resyncLog);
-        client.Reconnecting += _ =>
-        {
-            Interlocked.Increment(ref _reconnecting);
-            return Task.CompletedTask;
-        };
-        client.Reconnected += args =>
-        {
-            Interlocked.Increment(ref _reconnected);
-            Interlocked.Add(ref _reconnectAttempts, args.Attempts);
-            return Task.CompletedTask;
-        };
+        ObserveReconnects(client);
 
         var tradesStream = BackpackStreams.Trades(_options.Symbol);
         await using var orders = await client.SubscribeAsync(BackpackStreams.OrderUpdates(), cancellationToken).ConfigureAwait(false);
@@ -260,6 +250,22 @@ internal sealed class SoakScenario
             ManagedGrowthBytes = growth ?? 0,
             FinalState = finalState.ToString(),
             ParseFailures = parseFailures,
+        };
+    }
+
+    /// <summary>The scenario's only subscriptions to the client's events (kept in one place: their signatures may change).</summary>
+    private void ObserveReconnects(BackpackStreamClient client)
+    {
+        client.Reconnecting += _ =>
+        {
+            Interlocked.Increment(ref _reconnecting);
+            return Task.CompletedTask;
+        };
+        client.Reconnected += args =>
+        {
+            Interlocked.Increment(ref _reconnected);
+            Interlocked.Add(ref _reconnectAttempts, args.Attempts);
+            return Task.CompletedTask;
         };
     }
 

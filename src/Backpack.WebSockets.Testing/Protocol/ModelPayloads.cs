@@ -12,7 +12,10 @@ namespace Backpack.WebSockets.Testing;
 /// </summary>
 /// <remarks>
 /// Times finer than the wire unit are truncated (the wire cannot carry them). Optional fields that are
-/// <see langword="null"/> are left out, except the order update's <c>t</c>, which live frames send as <c>null</c>.
+/// <see langword="null"/> are left out, except where the exchange sends <c>null</c>: the order update's <c>t</c>, the
+/// prices and volume of a kline without trades, the ticker's <c>v</c>, and the values of the provider streams
+/// (<c>externalTicker</c>, <c>stockPrice</c>, <c>stockIndicativeQuote</c>). The two stock streams carry their ticker
+/// only in the stream name.
 /// </remarks>
 internal static class ModelPayloads
 {
@@ -34,6 +37,9 @@ internal static class ModelPayloads
             case PositionUpdate position: WritePositionUpdate(writer, position); break;
             case BalanceUpdate balance: WriteBalanceUpdate(writer, balance); break;
             case RfqUpdate rfq: WriteRfqUpdate(writer, rfq); break;
+            case ExternalTicker externalTicker: WriteExternalTicker(writer, externalTicker); break;
+            case StockPrice stockPrice: WriteStockPrice(writer, stockPrice); break;
+            case StockIndicativeQuote quote: WriteStockIndicativeQuote(writer, quote); break;
             default: throw new ArgumentException($"{typeof(T).Name} is not a Backpack stream model.", nameof(item));
         }
     }
@@ -88,7 +94,7 @@ internal static class ModelPayloads
         writer.WriteNumber("n", ticker.TradeCount);
         Decimal(writer, "o", ticker.Open);
         writer.WriteString("s", ticker.Symbol);
-        Decimal(writer, "v", ticker.BaseVolume);
+        NullableDecimal(writer, "v", ticker.BaseVolume, writeNull: true);
     }
 
     private static void WriteKline(Utf8JsonWriter writer, Kline kline)
@@ -105,7 +111,7 @@ internal static class ModelPayloads
         NullableDecimal(writer, "o", kline.Open, writeNull: true);
         writer.WriteString("s", kline.Symbol);
         IsoUtc(writer, "t", kline.StartTime);
-        Decimal(writer, "v", kline.Volume);
+        NullableDecimal(writer, "v", kline.Volume, writeNull: true);
     }
 
     private static void WriteMarkPrice(Utf8JsonWriter writer, MarkPrice markPrice)
@@ -230,8 +236,53 @@ internal static class ModelPayloads
         NullableMillis(writer, "w", rfq.SubmissionDeadline);
     }
 
+    private static void WriteExternalTicker(Utf8JsonWriter writer, ExternalTicker ticker)
+    {
+        // The keys of ticker (spec §6.9); the trade count only when there is one, since no source shows it.
+        NullableMicros(writer, "E", ticker.EventTime);
+        NullableDecimal(writer, "V", ticker.QuoteVolume, writeNull: true);
+        NullableDecimal(writer, "c", ticker.Close, writeNull: true);
+        writer.WriteString("e", "externalTicker");
+        NullableDecimal(writer, "h", ticker.High, writeNull: true);
+        NullableDecimal(writer, "l", ticker.Low, writeNull: true);
+        NullableId(writer, "n", ticker.TradeCount, asString: false);
+        NullableDecimal(writer, "o", ticker.Open, writeNull: true);
+        writer.WriteString("s", ticker.Symbol);
+        NullableDecimal(writer, "v", ticker.BaseVolume, writeNull: true);
+    }
+
+    private static void WriteStockPrice(Utf8JsonWriter writer, StockPrice price)
+    {
+        // The long key names community readers use (spec §6.10); timestamp in milliseconds.
+        NullableDecimal(writer, "ask", price.Ask, writeNull: true);
+        NullableDecimal(writer, "bid", price.Bid, writeNull: true);
+        NullableDecimal(writer, "mid", price.Mid, writeNull: true);
+        NullableString(writer, "session", price.Session, writeNull: true);
+        NullableString(writer, "symbol", price.Symbol);
+        writer.WriteNumber("timestamp", price.Timestamp.ToUnixTimeMilliseconds());
+    }
+
+    private static void WriteStockIndicativeQuote(Utf8JsonWriter writer, StockIndicativeQuote quote)
+    {
+        NullableDecimal(writer, "estimatedAsk", quote.EstimatedAsk, writeNull: true);
+        NullableDecimal(writer, "estimatedBid", quote.EstimatedBid, writeNull: true);
+        NullableString(writer, "session", quote.Session, writeNull: true);
+    }
+
     private static void Micros(Utf8JsonWriter writer, string name, DateTimeOffset time) =>
         writer.WriteNumber(name, time.ToUnixMicroseconds());
+
+    private static void NullableMicros(Utf8JsonWriter writer, string name, DateTimeOffset? time)
+    {
+        if (time is { } value)
+        {
+            Micros(writer, name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     private static void NullableMillis(Utf8JsonWriter writer, string name, DateTimeOffset? time)
     {
@@ -249,7 +300,8 @@ internal static class ModelPayloads
     private static void Decimal(Utf8JsonWriter writer, string name, decimal value) =>
         writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
 
-    private static void NullableDecimal(Utf8JsonWriter writer, string name, decimal? value, bool writeNull = false)
+    /// <summary>Writes a decimal string, or nothing (or <c>null</c> with <paramref name="writeNull"/>) for <see langword="null"/>.</summary>
+    internal static void NullableDecimal(Utf8JsonWriter writer, string name, decimal? value, bool writeNull = false)
     {
         if (value is { } present)
         {
@@ -284,11 +336,16 @@ internal static class ModelPayloads
         }
     }
 
-    private static void NullableString(Utf8JsonWriter writer, string name, string? value)
+    /// <summary>Writes a string, or nothing (or <c>null</c> with <paramref name="writeNull"/>) for <see langword="null"/>.</summary>
+    internal static void NullableString(Utf8JsonWriter writer, string name, string? value, bool writeNull = false)
     {
         if (value is not null)
         {
             writer.WriteString(name, value);
+        }
+        else if (writeNull)
+        {
+            writer.WriteNull(name);
         }
     }
 

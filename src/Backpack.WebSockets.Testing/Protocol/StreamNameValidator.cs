@@ -10,11 +10,15 @@ internal sealed class StreamNameValidator
     /// <summary>The prefix of every private stream.</summary>
     public const string PrivatePrefix = "account.";
 
-    /// <summary>Public stream types of the form <c>&lt;prefix&gt;&lt;symbol&gt;</c>; longer prefixes first so <c>depth.200ms.</c> wins over <c>depth.</c>.</summary>
+    /// <summary>
+    /// Public stream types of the form <c>&lt;prefix&gt;&lt;symbol&gt;</c> (the stock streams take a bare ticker); longer
+    /// prefixes first so <c>depth.200ms.</c> wins over <c>depth.</c>.
+    /// </summary>
     private static readonly string[] s_symbolPrefixes =
     [
         "depth.200ms.", "depth.600ms.", "depth.1000ms.", "depth.",
         "bookTicker.", "trade.", "ticker.", "markPrice.", "openInterest.",
+        "externalTicker.", "stockPrice.", "stockIndicativeQuote.",
     ];
 
     /// <summary>Private stream types that may be used alone or followed by <c>.&lt;symbol&gt;</c>.</summary>
@@ -62,24 +66,27 @@ internal sealed class StreamNameValidator
         }
     }
 
-    /// <summary>Whether <paramref name="stream"/> names a stream the server serves.</summary>
-    public bool IsValid(string stream)
+    /// <summary>Whether <paramref name="stream"/> names a stream the server serves, for a known symbol.</summary>
+    public bool IsValid(string stream) => Check(stream) == StreamCheck.Valid;
+
+    /// <summary>Classifies <paramref name="stream"/> the way the real exchange answers it (spec §3.4).</summary>
+    public StreamCheck Check(string stream)
     {
         if (Array.IndexOf(s_global, stream) >= 0)
         {
-            return true;
+            return StreamCheck.Valid;
         }
 
         foreach (var type in s_privateScopable)
         {
             if (stream == type)
             {
-                return true;
+                return StreamCheck.Valid;
             }
 
             if (stream.StartsWith(type, StringComparison.Ordinal) && stream.Length > type.Length && stream[type.Length] == '.')
             {
-                return IsKnownSymbol(stream[(type.Length + 1)..]);
+                return SymbolCheck(stream[(type.Length + 1)..]);
             }
         }
 
@@ -87,19 +94,53 @@ internal sealed class StreamNameValidator
         {
             var rest = stream.AsSpan("kline.".Length);
             var dot = rest.IndexOf('.');
-            return dot > 0
-                && KlineIntervals.IsValid(rest[..dot].ToString())
-                && IsKnownSymbol(rest[(dot + 1)..].ToString());
+            return dot > 0 && KlineIntervals.IsValid(rest[..dot].ToString())
+                ? SymbolCheck(rest[(dot + 1)..].ToString())
+                : StreamCheck.UnknownType;
+        }
+
+        if (IsInvalidDepthWindow(stream))
+        {
+            return StreamCheck.InvalidDepthWindow;
         }
 
         foreach (var prefix in s_symbolPrefixes)
         {
             if (stream.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return IsKnownSymbol(stream[prefix.Length..]);
+                return SymbolCheck(stream[prefix.Length..]);
             }
         }
 
-        return false;
+        return StreamCheck.UnknownType;
     }
+
+    /// <summary>
+    /// <c>depth.&lt;N&gt;ms.&lt;symbol&gt;</c> with a window other than 200, 600 or 1000 (OBS: <c>depth.100ms.</c> got 4008).
+    /// <c>depth.5.&lt;symbol&gt;</c> is not a window: it reads as an unknown symbol, which got silence.
+    /// </summary>
+    private static bool IsInvalidDepthWindow(string stream)
+    {
+        if (!stream.StartsWith("depth.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = stream.AsSpan("depth.".Length);
+        var digits = 0;
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0
+            && rest[digits..].StartsWith("ms.", StringComparison.Ordinal)
+            && rest[..digits] is not ("200" or "600" or "1000");
+    }
+
+    // A name that stops at the dot has no symbol at all: malformed, not an unknown market.
+    private StreamCheck SymbolCheck(string symbol) =>
+        symbol.Length == 0 ? StreamCheck.UnknownType
+        : IsKnownSymbol(symbol) ? StreamCheck.Valid
+        : StreamCheck.UnknownSymbol;
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace Backpack.WebSockets.Testing;
@@ -10,6 +11,9 @@ public sealed partial class BackpackTestServer
 {
     /// <summary>The open connections by id; guarded by <see cref="_gate"/>.</summary>
     private readonly Dictionary<long, ServerConnection> _connections = [];
+
+    /// <summary>The wire-byte counter of every connection ever accepted, by id (kept after it closes); guarded by <see cref="_gate"/>.</summary>
+    private readonly Dictionary<long, WireByteCounter?> _wireBytesByConnection = [];
 
     /// <summary>How many connections hold each stream; guarded by <see cref="_gate"/>.</summary>
     private readonly Dictionary<string, int> _subscriberCounts = new(StringComparer.Ordinal);
@@ -61,6 +65,21 @@ public sealed partial class BackpackTestServer
         lock (_gate)
         {
             return _subscriberCounts.ContainsKey(stream);
+        }
+    }
+
+    /// <summary>
+    /// The bytes the server has written on the TCP connection of WebSocket connection <paramref name="connectionId"/>
+    /// (see <see cref="ReceivedRequest.ConnectionId"/>): the handshake answer and every frame as sent, so compressed frames
+    /// count at their compressed size. Counting goes on after the connection closed.
+    /// </summary>
+    /// <param name="connectionId">The connection id, from 1.</param>
+    /// <returns>The byte count, or <see langword="null"/> for an id never accepted.</returns>
+    public long? GetWireBytesSent(long connectionId)
+    {
+        lock (_gate)
+        {
+            return _wireBytesByConnection.TryGetValue(connectionId, out var counter) ? counter?.Bytes : null;
         }
     }
 
@@ -134,12 +153,19 @@ public sealed partial class BackpackTestServer
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        // permessage-deflate is negotiated only when the client offers it; the defaults (context takeover, 15-bit windows)
+        // match the real exchange's bare "permessage-deflate" answer (spec §2.4).
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(
+            new WebSocketAcceptContext { DangerousEnableCompression = _options.EnableCompression }).ConfigureAwait(false);
         using var connectionStopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         ServerConnection connection;
         lock (_gate)
         {
-            connection = new ServerConnection(++_lastConnectionId, socket, context);
+            var wireBytes = context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(WireByteCounter.ItemKey, out var item) == true
+                ? item as WireByteCounter
+                : null;
+            connection = new ServerConnection(++_lastConnectionId, socket, context, wireBytes);
+            _wireBytesByConnection[connection.Id] = connection.WireBytes;
             _connections.Add(connection.Id, connection);
         }
 

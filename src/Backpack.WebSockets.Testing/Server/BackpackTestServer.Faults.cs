@@ -108,6 +108,32 @@ public sealed partial class BackpackTestServer
     }
 
     /// <summary>
+    /// Sends every open connection one text message of <paramref name="inflatedLength"/> spaces, in 64 KiB fragments from
+    /// one reused buffer. On a connection that negotiated <c>permessage-deflate</c> it crosses the wire as a few KiB that
+    /// inflate to the full length: a deflate bomb, to test that a client bounds the inflated size, not the wire size.
+    /// </summary>
+    /// <param name="inflatedLength">The message length in bytes before compression.</param>
+    /// <param name="cancellationToken">Cancels the sends still pending.</param>
+    /// <returns>The number of connections that took the whole message (a client that aborts part-way is not counted).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inflatedLength"/> is less than 1.</exception>
+    public async Task<int> SendCompressionBombAsync(long inflatedLength, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inflatedLength, 1);
+        var chunk = new byte[64 * 1024];
+        chunk.AsSpan().Fill((byte)' ');
+        var sent = 0;
+        foreach (var connection in SnapshotConnections(stream: null))
+        {
+            if (await connection.SendRepeatedAsync(chunk, inflatedLength, cancellationToken).ConfigureAwait(false))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
     /// Sends every later text message (data, errors, snapshots) in WebSocket fragments (continuation frames) of
     /// <paramref name="fragmentSize"/> bytes, to test the client's reassembly; <see langword="null"/> sends whole messages again.
     /// Fragments may split a multi-byte UTF-8 character.

@@ -39,5 +39,8 @@ public sealed partial class BackpackTestServer
 
         [LoggerMessage(11, LogLevel.Information, "Fault: REST request {Path} answered HTTP {Status}.", EventName = "RestFaultInjected")]
         public static partial void RestFaultInjected(ILogger logger, string path, int status);
+
+        [LoggerMessage(12, LogLevel.Debug, "Connection {ConnectionId}: subscribe ignored silently for unknown symbols: {Streams}.", EventName = "StreamsIgnored")]
+        public static partial void StreamsIgnored(ILogger logger, long connectionId, string streams);
     }
 }

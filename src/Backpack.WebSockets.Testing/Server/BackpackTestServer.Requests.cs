@@ -58,26 +58,34 @@ public sealed partial class BackpackTestServer
         string? id = null;
         int? error;
         var subscribed = false;
+        var partial = false;
+        IReadOnlyList<string> served = [];
 
         // Hold the send lock while acting, so that a publish racing with a new subscription cannot overtake this
         // request's error frame or snapshot frames.
         await connection.EnterSendAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (text is null || !TryParse(text, out method, out var parsedParams, out var signature, out id))
+            if (text is null)
             {
                 error = BackpackErrorCodes.InvalidRequest;
+            }
+            else if (!TryParse(text, out method, out var parsedParams, out var signature, out id))
+            {
+                // Not JSON, or no method: the real exchange answers 4002 and keeps the socket open (spec §3.4).
+                error = BackpackErrorCodes.ParseError;
             }
             else
             {
                 hasSignature = signature is not null;
                 parameters = parsedParams ?? [];
+                served = parameters;
                 error = (method, parsedParams) switch
                 {
-                    (_, null) => BackpackErrorCodes.InvalidRequest,
-                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt),
+                    ("SUBSCRIBE" or "UNSUBSCRIBE", null) => BackpackErrorCodes.InvalidRequest,
+                    ("SUBSCRIBE", _) => ValidateSubscribe(connection, parsedParams, signature, receivedAt, out served, out partial),
                     ("UNSUBSCRIBE", _) => null,
-                    _ => BackpackErrorCodes.InvalidRequest,
+                    _ => BackpackErrorCodes.ParseError,
                 };
             }
 
@@ -85,10 +93,12 @@ public sealed partial class BackpackTestServer
             // request, and a client that has seen the error frame finds it too.
             lock (_gate)
             {
-                if (error is null && _connections.ContainsKey(connection.Id))
+                if ((error is null || partial) && _connections.ContainsKey(connection.Id))
                 {
-                    error = method == "SUBSCRIBE" ? SubscribeLocked(connection, parameters) : UnsubscribeLocked(connection, parameters);
-                    subscribed = error is null && method == "SUBSCRIBE";
+                    // A partial rejection subscribes the valid members and still answers the error for the others.
+                    var applied = method == "SUBSCRIBE" ? SubscribeLocked(connection, served) : UnsubscribeLocked(connection, parameters);
+                    error ??= applied;
+                    subscribed = applied is null && method == "SUBSCRIBE";
                 }
 
                 _requests.Add(new ReceivedRequest(
@@ -112,7 +122,7 @@ public sealed partial class BackpackTestServer
 
             if (subscribed && Volatile.Read(ref _subscribeSnapshotSource) is { } snapshotSource)
             {
-                foreach (var frame in parameters.Distinct().SelectMany(snapshotSource))
+                foreach (var frame in served.Distinct().SelectMany(snapshotSource))
                 {
                     await connection.SendLockedAsync(Encode(frame), FragmentSize, cancellationToken).ConfigureAwait(false);
                 }
@@ -125,27 +135,53 @@ public sealed partial class BackpackTestServer
     }
 
     /// <summary>Checks a SUBSCRIBE's stream names and, for private streams, its signature.</summary>
+    /// <param name="connection">The sending connection.</param>
+    /// <param name="streams">The requested streams.</param>
+    /// <param name="signature">The request's signature array, if any.</param>
+    /// <param name="now">The server's time of receipt.</param>
+    /// <param name="served">
+    /// The streams to subscribe: all of them, less those with an unknown symbol, which the real exchange ignores silently
+    /// (spec §3.4) unless <see cref="BackpackTestServerOptions.RejectUnknownSymbols"/> is set.
+    /// </param>
+    /// <param name="partial">
+    /// Set when the request has an error but <paramref name="served"/> is still to be subscribed
+    /// (<see cref="BackpackTestServerOptions.RejectInvalidMembersOnly"/>).
+    /// </param>
     /// <returns>The error code, or <see langword="null"/> if it may be applied.</returns>
-    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now)
+    private int? ValidateSubscribe(ServerConnection connection, IReadOnlyList<string> streams, JsonElement? signature, DateTimeOffset now, out IReadOnlyList<string> served, out bool partial)
     {
+        served = [];
+        partial = false;
         if (streams.Count == 0)
         {
             return BackpackErrorCodes.InvalidRequest;
         }
 
-        if (!streams.All(_streamNames.IsValid))
+        var checks = streams.Select(_streamNames.Check).ToList();
+        int? rejection = checks.Contains(StreamCheck.UnknownType) || (_options.RejectUnknownSymbols && checks.Contains(StreamCheck.UnknownSymbol))
+            ? BackpackErrorCodes.InvalidStream
+            : checks.Contains(StreamCheck.InvalidDepthWindow) ? BackpackErrorCodes.InvalidDepthWindow : null;
+        if (rejection is not null && !_options.RejectInvalidMembersOnly)
         {
-            return BackpackErrorCodes.InvalidStream;
+            return rejection;
+        }
+
+        served = [.. streams.Where((_, index) => checks[index] == StreamCheck.Valid)];
+        if (served.Count < streams.Count)
+        {
+            Log.StreamsIgnored(_logger, connection.Id, string.Join(",", streams.Where((_, index) => checks[index] != StreamCheck.Valid)));
         }
 
         if (streams.Any(StreamNameValidator.IsPrivate)
             && !_signatureVerifier.Verify(signature, now.ToUnixTimeMilliseconds(), out var reason))
         {
             Log.SignatureRejected(_logger, connection.Id, reason);
+            served = [];
             return BackpackErrorCodes.InvalidSignature;
         }
 
-        return null;
+        partial = rejection is not null;
+        return rejection;
     }
 
     /// <summary>Subscribes a connection to every stream of a request, or to none when that would pass the stream limit; the caller holds <see cref="_gate"/>.</summary>
@@ -241,6 +277,8 @@ public sealed partial class BackpackTestServer
         BackpackErrorCodes.InvalidSignature => BackpackErrorCodes.InvalidSignatureMessage,
         BackpackErrorCodes.InvalidStream => BackpackErrorCodes.InvalidStreamMessage,
         BackpackErrorCodes.TooManyStreams => BackpackErrorCodes.TooManyStreamsMessage,
+        BackpackErrorCodes.ParseError => BackpackErrorCodes.ParseErrorMessage,
+        BackpackErrorCodes.InvalidDepthWindow => BackpackErrorCodes.InvalidDepthWindowMessage,
         _ => BackpackErrorCodes.InvalidRequestMessage,
     };
 

@@ -37,9 +37,39 @@ public sealed class BackpackTestServerOptions
     /// <value>Default <see langword="null"/>: every private SUBSCRIBE is rejected with <see cref="BackpackErrorCodes.InvalidSignature"/>.</value>
     public string? ApiPublicKey { get; set; }
 
-    /// <summary>The symbols that stream names may use; any other symbol is rejected with <see cref="BackpackErrorCodes.InvalidStream"/>, and REST depth answers <c>INVALID_SYMBOL</c>.</summary>
-    /// <value>Default <see cref="DefaultKnownSymbols"/>. A <see cref="MarketSimulator"/> adds its own symbols.</value>
+    /// <summary>
+    /// The symbols (and, for <c>stockPrice.</c> and <c>stockIndicativeQuote.</c>, the bare tickers) that stream names may
+    /// use. A SUBSCRIBE to a known stream type with any other symbol is ignored silently, as the real exchange does
+    /// (spec §3.4), or rejected with <see cref="BackpackErrorCodes.InvalidStream"/> under <see cref="RejectUnknownSymbols"/>;
+    /// REST depth answers <c>INVALID_SYMBOL</c>.
+    /// </summary>
+    /// <value>Default <see cref="DefaultKnownSymbols"/>. A <see cref="MarketSimulator"/> adds its own symbols and stock tickers.</value>
     public IList<string> KnownSymbols { get; set; } = [.. DefaultKnownSymbols];
+
+    /// <summary>
+    /// Whether a SUBSCRIBE to a known stream type with an unknown symbol is rejected with
+    /// <see cref="BackpackErrorCodes.InvalidStream"/> (4006) instead of being ignored.
+    /// </summary>
+    /// <value>
+    /// Default <see langword="false"/>: like the real exchange, which sends neither an error nor data for an unknown or
+    /// closed market, so a client must notice such a stream by itself. An unknown stream <b>type</b> gets 4006 either way.
+    /// </value>
+    public bool RejectUnknownSymbols { get; set; }
+
+    /// <summary>
+    /// How a SUBSCRIBE frame with an invalid stream among valid ones is answered: by default the whole frame is rejected (one
+    /// error frame, nothing subscribed), the worst a client must expect; when set, the valid members are subscribed and one
+    /// error frame is sent for the invalid ones.
+    /// </summary>
+    /// <value>Default <see langword="false"/> (reject the whole frame).</value>
+    public bool RejectInvalidMembersOnly { get; set; }
+
+    /// <summary>
+    /// Whether the server accepts the <c>permessage-deflate</c> extension (RFC 7692) when a client offers it, as the real
+    /// exchange does since 2026-08 (spec §2.4). A client that does not offer it gets plain frames either way.
+    /// </summary>
+    /// <value>Default <see langword="true"/>. <see langword="false"/> declines every offer, to test a client against a server without compression.</value>
+    public bool EnableCompression { get; set; } = true;
 
     /// <summary>The most streams one connection may hold; a SUBSCRIBE that would exceed it is rejected whole with <see cref="BackpackErrorCodes.TooManyStreams"/>.</summary>
     /// <value>Default <see langword="null"/>: unlimited.</value>

@@ -17,12 +17,16 @@ internal sealed class ServerConnection
     private readonly HttpContext _context;
 
     /// <summary>Creates a connection record.</summary>
-    public ServerConnection(long id, WebSocket socket, HttpContext context)
+    public ServerConnection(long id, WebSocket socket, HttpContext context, WireByteCounter? wireBytes)
     {
         Id = id;
         Socket = socket;
         _context = context;
+        WireBytes = wireBytes;
     }
+
+    /// <summary>Counts what this connection's TCP stream carried out; <see langword="null"/> if the transport gave none.</summary>
+    public WireByteCounter? WireBytes { get; }
 
     /// <summary>The connection id, from 1.</summary>
     public long Id { get; }
@@ -82,6 +86,40 @@ internal sealed class ServerConnection
         catch (Exception exception) when (IsConnectionGone(exception, cancellationToken))
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Sends one text message of <paramref name="length"/> bytes made of <paramref name="chunk"/> repeated, in fragments of
+    /// the chunk's size, under the send lock: a large message without a large buffer.
+    /// </summary>
+    /// <returns><see langword="false"/> if the connection was gone before the whole message was sent.</returns>
+    public async Task<bool> SendRepeatedAsync(ReadOnlyMemory<byte> chunk, long length, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var sent = 0L; sent < length;)
+            {
+                if (Socket.State != WebSocketState.Open)
+                {
+                    return false;
+                }
+
+                var size = (int)Math.Min(chunk.Length, length - sent);
+                sent += size;
+                await Socket.SendAsync(chunk[..size], WebSocketMessageType.Text, sent >= length, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (IsConnectionGone(exception, cancellationToken))
+        {
+            return false;
+        }
+        finally
+        {
+            _sendLock.Release();
         }
     }
 

@@ -120,7 +120,7 @@ public sealed partial class MarketSimulator
         });
     }
 
-    /// <summary>Writes a kline payload (spec §6.5): naive-UTC ISO times, null prices for a candle without trades.</summary>
+    /// <summary>Writes a kline payload (spec §6.5): naive-UTC ISO times, null prices and volume for a candle without trades.</summary>
     private void WriteKline(Utf8JsonWriter writer, SimulatedMarket market, Candle candle, bool closed)
     {
         writer.WriteNumber("E", _eventTime);
@@ -134,7 +134,15 @@ public sealed partial class MarketSimulator
         WritePrice(writer, "o", market, candle.Open);
         writer.WriteString("s", market.Symbol);
         writer.WriteString("t", candle.Start.ToString(KlineTimeFormat, CultureInfo.InvariantCulture));
-        writer.WriteString("v", market.FormatQuantity(candle.VolumeLots));
+        if (candle.Trades == 0)
+        {
+            // A candle without trades sends its volume as null too, as the live exchange does (spec §6.5).
+            writer.WriteNull("v");
+        }
+        else
+        {
+            writer.WriteString("v", market.FormatQuantity(candle.VolumeLots));
+        }
     }
 
     private static void WritePrice(Utf8JsonWriter writer, string name, SimulatedMarket market, long? ticks)

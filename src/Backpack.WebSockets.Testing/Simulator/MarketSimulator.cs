@@ -50,6 +50,9 @@ public sealed partial class MarketSimulator
     /// <summary>The markets, in option order (which is also publish order).</summary>
     private readonly MarketState[] _markets;
 
+    /// <summary>The stocks whose provider streams are published, in option order.</summary>
+    private readonly SimulatedStock[] _stocks;
+
     /// <summary>The markets by symbol.</summary>
     private readonly Dictionary<string, MarketState> _bySymbol;
 
@@ -95,6 +98,13 @@ public sealed partial class MarketSimulator
             throw new ArgumentException("AccountPublicKey must equal the server's ApiPublicKey: only connections signed with that key receive account events.", nameof(options));
         }
 
+        var tickers = _options.StockTickers ?? throw new ArgumentException("StockTickers must not be null.", nameof(options));
+        if (tickers.Any(string.IsNullOrEmpty) || tickers.Distinct(StringComparer.Ordinal).Count() != tickers.Count)
+        {
+            throw new ArgumentException("StockTickers must not hold an empty ticker or one ticker twice.", nameof(options));
+        }
+
+        _stocks = [.. tickers.Select(ticker => new SimulatedStock(ticker))];
         _random = new Random(_options.Seed);
         var now = server.UtcNow;
         _lastOrderId = _random.NextInt64(10_000_000_000, 60_000_000_000);
@@ -103,7 +113,7 @@ public sealed partial class MarketSimulator
         InitializeAccount();
         _lastSecond = now.ToUnixMicroseconds() / 1_000_000;
         _lastOpenInterestPeriod = now.ToUnixMicroseconds() / 60_000_000;
-        server.AttachSimulator(_bySymbol.Keys, GetRestSnapshot, GetSubscribeSnapshot);
+        server.AttachSimulator(_bySymbol.Keys.Concat(tickers), GetRestSnapshot, GetSubscribeSnapshot);
     }
 
     /// <summary>The simulated symbols, in option order.</summary>
@@ -240,7 +250,10 @@ public sealed partial class MarketSimulator
                 foreach (var state in _markets)
                 {
                     PublishEverySecond(state, batch);
+                    PublishExternalTicker(state, batch);
                 }
+
+                PublishStocks(batch);
             }
 
             if (_engineTime / 60_000_000 > _lastOpenInterestPeriod)

@@ -24,6 +24,18 @@ public sealed class MarketSimulatorOptions
     /// <value>Default <see cref="SimulatedMarket.CreateDefaults"/>.</value>
     public IList<SimulatedMarket> Symbols { get; set; } = SimulatedMarket.CreateDefaults();
 
+    /// <summary>
+    /// The bare stock tickers (<c>NVDA</c>, <c>BRK.B</c>) whose <c>stockPrice.&lt;ticker&gt;</c> and
+    /// <c>stockIndicativeQuote.&lt;ticker&gt;</c> streams are published once per simulated second; they become known to the
+    /// server. Every market of <see cref="Symbols"/> also gets <c>externalTicker.&lt;symbol&gt;</c>.
+    /// </summary>
+    /// <value>
+    /// Default <c>NVDA</c> and <c>AAPL</c>. Prices swing slowly around a base derived from the ticker; on weekends the
+    /// market is closed and the sides and the session are <c>null</c>. These streams draw nothing from the random source,
+    /// so adding tickers leaves the other streams' frames unchanged.
+    /// </value>
+    public IList<string> StockTickers { get; set; } = ["NVDA", "AAPL"];
+
     /// <summary>The number of levels each side of each book holds (it is topped up and trimmed to this).</summary>
     /// <value>Default <see cref="DefaultBookDepth"/>.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is under 20 or over 5000.</exception>

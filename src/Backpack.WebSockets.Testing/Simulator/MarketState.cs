@@ -25,6 +25,7 @@ internal sealed class MarketState
         TickerStream = $"ticker.{market.Symbol}";
         MarkPriceStream = $"markPrice.{market.Symbol}";
         OpenInterestStream = $"openInterest.{market.Symbol}";
+        ExternalTickerStream = $"externalTicker.{market.Symbol}";
     }
 
     /// <summary>The market.</summary>
@@ -101,6 +102,9 @@ internal sealed class MarketState
 
     /// <summary><c>openInterest.&lt;symbol&gt;</c>.</summary>
     public string OpenInterestStream { get; }
+
+    /// <summary><c>externalTicker.&lt;symbol&gt;</c>.</summary>
+    public string ExternalTickerStream { get; }
 
     /// <summary>The mid price (average of best bid and best ask), unrounded.</summary>
     public decimal MidPrice => (Market.Price(Book.BestBid) + Market.Price(Book.BestAsk)) / 2m;

@@ -9,6 +9,7 @@ namespace Backpack.WebSockets.Connections;
 /// <param name="DataSilenceTimeout">Silence that makes a connection with a ticking stream presumed dead; null for never.</param>
 /// <param name="ReconnectPolicy">When to reconnect after a loss.</param>
 /// <param name="RetryFirstConnect">Whether a failed connect before the first success follows the reconnect policy too.</param>
+/// <param name="Recorder">Sees every message received, when set.</param>
 internal sealed record ConnectionSettings(
     Uri Endpoint,
     int MaxMessageSize,
@@ -17,4 +18,5 @@ internal sealed record ConnectionSettings(
     TimeSpan CloseTimeout,
     TimeSpan? DataSilenceTimeout,
     BackpackReconnectPolicy ReconnectPolicy,
-    bool RetryFirstConnect);
+    bool RetryFirstConnect,
+    Recording.IBackpackFrameRecorder? Recorder);

@@ -61,6 +61,9 @@ internal sealed partial class StreamConnection
         [LoggerMessage(41, LogLevel.Error, "Connection {ConnectionId}: {Reason}", EventName = "ProtocolViolation")]
         public static partial void ProtocolViolation(ILogger logger, int connectionId, string reason);
 
+        [LoggerMessage(44, LogLevel.Warning, "Connection {ConnectionId}: the frame recorder threw; the frame was still processed.", EventName = "RecorderFailed")]
+        public static partial void RecorderFailed(ILogger logger, int connectionId, Exception exception);
+
         [LoggerMessage(42, LogLevel.Debug, "Connection {ConnectionId}: dropped a frame of {StreamName}, which has no subscription here ({UnroutedCount} so far).", EventName = "UnroutedFrame")]
         public static partial void UnroutedFrame(ILogger logger, int connectionId, string streamName, long unroutedCount);
     }

@@ -44,6 +44,7 @@ internal sealed partial class StreamConnection
                     break;
                 }
 
+                Record(message);
                 ProcessMessage(session, message);
             }
         }
@@ -71,6 +72,24 @@ internal sealed partial class StreamConnection
         }
 
         EndSession(session, failure);
+    }
+
+    /// <summary>Hands a message to the recorder, if any; a recorder that throws costs its recording, never the connection.</summary>
+    private void Record(ReadOnlySpan<byte> message)
+    {
+        if (_settings.Recorder is not { } recorder)
+        {
+            return;
+        }
+
+        try
+        {
+            recorder.OnFrame(Id, message, _timeProvider.GetUtcNow());
+        }
+        catch (Exception ex)
+        {
+            Log.RecorderFailed(_logger, Id, ex);
+        }
     }
 
     /// <summary>Names a receive failure: a keep-alive timeout, invalid UTF-8 found by the socket itself, or a transport error.</summary>

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Backpack.WebSockets.Diagnostics;
+using Backpack.WebSockets.Protocol;
 using Backpack.WebSockets.Streams;
 using Backpack.WebSockets.Transport;
 using Microsoft.Extensions.Logging;
@@ -305,7 +306,7 @@ internal sealed partial class StreamConnection : IAsyncDisposable
                     new BackpackStreamException(BackpackStreamErrorCode.ConnectionFailed, handshake.Message, innerException: ex)
                     {
                         HttpStatusCode = handshake.HttpStatusCode,
-                        RetryAfter = handshake.RetryAfter,
+                        RetryAfter = RetryAfterHeader.Parse(handshake.RetryAfterHeader, _timeProvider.GetUtcNow()),
                     },
                 _ => new BackpackStreamException(BackpackStreamErrorCode.ConnectionFailed, $"Could not connect to {endpoint}: {ex.Message}", innerException: ex),
             };

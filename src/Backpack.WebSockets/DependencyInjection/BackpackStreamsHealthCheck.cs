@@ -97,17 +97,35 @@ public sealed class BackpackStreamsHealthCheck : IHealthCheck
             data["disconnectError"] = error.Message;
         }
 
-        var status = state switch
-        {
-            BackpackConnectionState.Connected => HealthStatus.Healthy,
-            BackpackConnectionState.Disconnected when error is null => HealthStatus.Healthy,
-            BackpackConnectionState.Connecting or BackpackConnectionState.Reconnecting =>
-                ByDuration(now - since, _options.ConnectionDegradedAfter, _options.ConnectionUnhealthyAfter, failureStatus),
-            _ => failureStatus,
-        };
-        if (status != HealthStatus.Healthy || state is BackpackConnectionState.Connecting or BackpackConnectionState.Reconnecting)
+        // Every connection counts: one extra connection whose reconnect policy gave up is as unhealthy as the first.
+        var connections = state == BackpackConnectionState.Closed ? [] : _client.Connections;
+        data["connections"] = connections.Count;
+        var status = connections.Count == 0 ? Assess(state, since, error, now, failureStatus) : HealthStatus.Healthy;
+        if (connections.Count == 0 && (status != HealthStatus.Healthy || state is BackpackConnectionState.Connecting or BackpackConnectionState.Reconnecting))
         {
             problems.Add(DescribeConnection(state, now - since, error));
+        }
+
+        foreach (var connection in connections)
+        {
+            var prefix = $"connection.{connection.Id.ToString(CultureInfo.InvariantCulture)}.";
+            data[prefix + "state"] = connection.State.ToString();
+            data[prefix + "stateChangedAt"] = FormatTime(connection.StateChangedAt);
+            data[prefix + "streams"] = connection.Streams.Count;
+            data[prefix + "isPrivate"] = connection.IsPrivate;
+            data[prefix + "reconnects"] = connection.ReconnectCount;
+            if (connection.DisconnectError is { } connectionError)
+            {
+                data[prefix + "disconnectError"] = connectionError.Message;
+            }
+
+            var connectionStatus = Assess(connection.State, connection.StateChangedAt, connection.DisconnectError, now, failureStatus);
+            status = Worst(status, connectionStatus);
+            if (connectionStatus != HealthStatus.Healthy || connection.State is BackpackConnectionState.Connecting or BackpackConnectionState.Reconnecting)
+            {
+                var described = DescribeConnection(connection.State, now - connection.StateChangedAt, connection.DisconnectError);
+                problems.Add(connections.Count == 1 ? described : $"connection {connection.Id} ({(connection.IsPrivate ? "private" : "public")}) {described}");
+            }
         }
 
         var synced = 0;
@@ -136,6 +154,16 @@ public sealed class BackpackStreamsHealthCheck : IHealthCheck
         var description = _orderBooks.Length == 0 ? $"{summary}." : $"{summary}. {synced} of {_orderBooks.Length} order books synced.";
         return Task.FromResult(new HealthCheckResult(status, description, exception: null, data));
     }
+
+    /// <summary>One connection's (or, with none, the client's) status by the table the README gives.</summary>
+    private HealthStatus Assess(BackpackConnectionState state, DateTimeOffset since, Exception? error, DateTimeOffset now, HealthStatus failureStatus) => state switch
+    {
+        BackpackConnectionState.Connected => HealthStatus.Healthy,
+        BackpackConnectionState.Disconnected when error is null => HealthStatus.Healthy,
+        BackpackConnectionState.Connecting or BackpackConnectionState.Reconnecting =>
+            ByDuration(now - since, _options.ConnectionDegradedAfter, _options.ConnectionUnhealthyAfter, failureStatus),
+        _ => failureStatus,
+    };
 
     private static HealthStatus ByDuration(TimeSpan elapsed, TimeSpan degradedAfter, TimeSpan unhealthyAfter, HealthStatus failureStatus) =>
         elapsed >= unhealthyAfter ? Worst(failureStatus, HealthStatus.Degraded)

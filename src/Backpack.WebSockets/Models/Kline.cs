@@ -33,8 +33,11 @@ public sealed record Kline
     /// <summary>The last price (<c>c</c>); <see langword="null"/> for a candle without trades.</summary>
     public decimal? Close { get; init; }
 
-    /// <summary>The traded volume in the base asset (<c>v</c>).</summary>
-    public decimal Volume { get; init; }
+    /// <summary>
+    /// The traded volume in the base asset (<c>v</c>); <see langword="null"/> for a candle without trades (the live
+    /// exchange closes an empty candle with <c>o</c>, <c>h</c>, <c>l</c>, <c>c</c> and <c>v</c> all <c>null</c>).
+    /// </summary>
+    public decimal? Volume { get; init; }
 
     /// <summary>The number of trades (<c>n</c>).</summary>
     public long TradeCount { get; init; }

@@ -21,8 +21,8 @@ public sealed record Ticker
     /// <summary>The lowest price of the window (<c>l</c>).</summary>
     public decimal Low { get; init; }
 
-    /// <summary>The traded volume of the window in the base asset (<c>v</c>).</summary>
-    public decimal BaseVolume { get; init; }
+    /// <summary>The traded volume of the window in the base asset (<c>v</c>); <see langword="null"/> when the exchange sends <c>null</c> (spec §6.4).</summary>
+    public decimal? BaseVolume { get; init; }
 
     /// <summary>The traded volume of the window in the quote asset (<c>V</c>).</summary>
     public decimal QuoteVolume { get; init; }

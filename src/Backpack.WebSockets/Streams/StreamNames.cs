@@ -40,6 +40,9 @@ internal static class StreamNames
             "markPrice" => "markPrice",
             "openInterest" => "openInterest",
             "liquidation" => "liquidation",
+            "externalTicker" => "externalTicker",
+            "stockPrice" => "stockPrice",
+            "stockIndicativeQuote" => "stockIndicativeQuote",
             "account.orderUpdate" => "account.orderUpdate",
             "account.positionUpdate" => "account.positionUpdate",
             "account.balanceUpdate" => "account.balanceUpdate",
@@ -77,6 +80,52 @@ internal static class StreamNames
         }
 
         return symbol;
+    }
+
+    /// <summary>
+    /// Checks a user-supplied bare stock ticker (spec §4.2): the security without its <c>.US</c> suffix, for example
+    /// <c>NVDA</c> or <c>BRK.B</c>. Letters, digits, <c>-</c> and <c>.</c> only; no <c>_</c>, because a name with one is a
+    /// market symbol (<c>NVDA.US_USDC</c>), and no <c>.US</c> suffix, because that is the security symbol.
+    /// </summary>
+    /// <exception cref="ArgumentException">The ticker is empty, too long, contains another character, or is a market or security symbol.</exception>
+    public static string ValidateTicker(string? ticker, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ticker, parameterName);
+        if (ticker.Length > 32)
+        {
+            throw new ArgumentException("A stock ticker is at most 32 characters long.", parameterName);
+        }
+
+        foreach (var c in ticker)
+        {
+            if (c == '_')
+            {
+                throw new ArgumentException(
+                    $"'{Printable(ticker)}' is a market symbol; stock streams take the bare ticker (NVDA, not NVDA.US_USDC).",
+                    parameterName);
+            }
+
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            {
+                throw new ArgumentException(
+                    $"Ticker '{Printable(ticker)}' contains '{Printable(c.ToString())}'; tickers contain only letters, digits, '-' and '.'.",
+                    parameterName);
+            }
+        }
+
+        if (ticker[0] == '.' || ticker[^1] == '.')
+        {
+            throw new ArgumentException($"Ticker '{ticker}' must not start or end with '.'.", parameterName);
+        }
+
+        if (ticker.EndsWith(".US", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"'{ticker}' is a security symbol; stock streams take the bare ticker without '.US' (NVDA, not NVDA.US).",
+                parameterName);
+        }
+
+        return ticker;
     }
 
     /// <summary>Checks a whole stream name given by a caller (for raw subscriptions and unsubscribe).</summary>

@@ -7,17 +7,32 @@ internal sealed class ClientWebSocketConnection : IWebSocketConnection
 {
     private readonly WebSocket _socket;
 
-    public ClientWebSocketConnection(WebSocket socket) => _socket = socket;
+    public ClientWebSocketConnection(WebSocket socket, bool isCompressed = false)
+    {
+        _socket = socket;
+        IsCompressed = isCompressed;
+    }
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public bool IsCompressed { get; }
 
     public string? CloseStatusDescription => _socket.CloseStatusDescription;
 
     public ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         _socket.ReceiveAsync(buffer, cancellationToken);
 
+    // Requests go out uncompressed unless a caller asks otherwise: they are tiny, a signed one carries a secret, and
+    // whether the exchange inflates client frames is unverified (spec §2.4, §13).
     public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
-        _socket.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+        _socket.SendAsync(
+            buffer,
+            messageType,
+            WebSocketMessageFlags.DisableCompression | (endOfMessage ? WebSocketMessageFlags.EndOfMessage : WebSocketMessageFlags.None),
+            cancellationToken);
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, WebSocketMessageFlags messageFlags, CancellationToken cancellationToken) =>
+        _socket.SendAsync(buffer, messageType, messageFlags, cancellationToken);
 
     // Only the Close frame is sent here: the client's receive loop reads the peer's answer, so a receive never races this.
     public Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>

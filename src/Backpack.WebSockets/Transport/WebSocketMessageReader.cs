@@ -8,7 +8,11 @@ namespace Backpack.WebSockets.Transport;
 /// Reads whole messages from one connection into a single pooled buffer, reassembling fragments. The buffer grows by
 /// doubling up to the maximum message size and is reused for every message, so steady-state receiving allocates nothing.
 /// </summary>
-/// <remarks>Not thread-safe: exactly one receive loop owns a reader. <see cref="Message"/> is valid until the next read.</remarks>
+/// <remarks>
+/// Not thread-safe: exactly one receive loop owns a reader. <see cref="Message"/> is valid until the next read. On a
+/// compressed connection the socket inflates into the buffer given to it, so the maximum bounds the <b>inflated</b> size:
+/// however small a frame is on the wire, no read asks for more than one byte past the maximum.
+/// </remarks>
 internal sealed class WebSocketMessageReader : IDisposable
 {
     private const int InitialBufferSize = 16 * 1024;

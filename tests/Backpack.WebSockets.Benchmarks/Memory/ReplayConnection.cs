@@ -34,6 +34,9 @@ internal sealed class ReplayConnection : IWebSocketConnection
 
     public string? CloseStatusDescription => null;
 
+    // Recorded frames are replayed already inflated, as ClientWebSocket hands them to the reader.
+    public bool IsCompressed => false;
+
     public ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (!_started.Task.IsCompleted || _sent == _count)

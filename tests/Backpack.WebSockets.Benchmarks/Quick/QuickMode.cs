@@ -87,6 +87,18 @@ internal static class QuickMode
         output.WriteLine(Invariant($"working set: {Mb(stalled.StartWorkingSet)} MB after the first 5%, peak {Mb(stalled.PeakWorkingSet)} MB, end {Mb(stalled.EndWorkingSet)} MB; peak GC heap {Mb(stalled.PeakHeap)} MB"));
         output.WriteLine(stalled.Bounded ? "bounded: yes" : "bounded: NO");
 
+        output.WriteLine();
+        var subscribe = await QuickSubscribe.MeasureAsync(smoke, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(Invariant($"## 5. Subscribing {subscribe.Streams} quiet streams on loopback (error window {QuickSubscribe.Window.TotalMilliseconds:F0} ms)"));
+        output.WriteLine(Invariant($"batched: subscribe {subscribe.Subscribe.TotalMilliseconds:F0} ms, resubscribe after a drop {subscribe.Resubscribe.TotalMilliseconds:F0} ms; one stream per frame, one window each: {subscribe.OnePerFrame.TotalMilliseconds:F0} ms"));
+
+        var goals = await QuickSubscribeGoals.MeasureAsync(smoke, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(Invariant($"default 1 s window: {goals.PublicStreams} public + 3 private quiet streams subscribed in {goals.Subscribe.TotalMilliseconds:F0} ms, resubscribed after a drop in {goals.Resubscribe.TotalMilliseconds:F0} ms"));
+        foreach (var (name, run) in new[] { ("whole frame rejected", goals.WholeFrameRejected), ("only the bad member rejected", goals.MemberRejected) })
+        {
+            output.WriteLine(Invariant($"one invalid among {goals.PublicStreams} ({name}): others in {run.OthersIn.TotalMilliseconds:F0} ms, bad one rejected in {run.BadRejected.TotalMilliseconds:F0} ms, {run.Frames} SUBSCRIBE frames"));
+        }
+
         var tradeObjectBytes = ObjectSize.TradeBytes();
         var library2 = e2e[ReceiverKind.Library];
         var trade = parse[FrameKind.Trade];
@@ -96,7 +108,7 @@ internal static class QuickMode
         var naiveRatio = library2.MessagesPerSecond / e2e[ReceiverKind.Naive].MessagesPerSecond;
         var clientRatio = library2.MessagesPerSecond / e2e[ReceiverKind.WebsocketClient].MessagesPerSecond;
         var bookText = Math.Round(book.LevelUpdatesPerSecond).ToString("F0", CultureInfo.InvariantCulture);
-        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText}"));
+        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0}"));
 
         return stalled.Bounded ? 0 : 1;
     }

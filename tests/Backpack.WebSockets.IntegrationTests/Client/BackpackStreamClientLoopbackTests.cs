@@ -9,7 +9,8 @@ public sealed class BackpackStreamClientLoopbackTests : IAsyncLifetime
 {
     private const string OtherSecret = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
 
-    private readonly BackpackTestServer _server = new(new BackpackTestServerOptions { ApiPublicKey = TestKeys.PublicKey });
+    // RejectUnknownSymbols: UnknownSymbol_FailsWithSubscriptionRejected4006 needs the 4006 the real exchange keeps for unknown types.
+    private readonly BackpackTestServer _server = new(new BackpackTestServerOptions { ApiPublicKey = TestKeys.PublicKey, RejectUnknownSymbols = true });
 
     public Task InitializeAsync() => _server.StartAsync();
 

@@ -26,6 +26,9 @@ public sealed class EveryPublicStreamTests
         await using var markPrice = await client.SubscribeAsync(BackpackStreams.MarkPrice("SOL_USDC_PERP")).OrTimeout();
         await using var openInterest = await client.SubscribeAsync(BackpackStreams.OpenInterest("SOL_USDC_PERP")).OrTimeout();
         await using var liquidations = await client.SubscribeAsync(BackpackStreams.Liquidations()).OrTimeout();
+        await using var externalTicker = await client.SubscribeAsync(BackpackStreams.ExternalTicker("SOL_USDC")).OrTimeout();
+        await using var stockPrice = await client.SubscribeAsync(BackpackStreams.StockPrice("NVDA")).OrTimeout();
+        await using var stockQuote = await client.SubscribeAsync(BackpackStreams.StockIndicativeQuote("NVDA")).OrTimeout();
 
         foreach (var stream in client.ActiveStreams)
         {
@@ -51,6 +54,9 @@ public sealed class EveryPublicStreamTests
         Assert.All(await DrainAsync(markPrice), m => Assert.Equal("SOL_USDC_PERP", m.Symbol));
         Assert.All(await DrainAsync(openInterest), o => Assert.Equal("SOL_USDC_PERP", o.Symbol));
         Assert.All(await DrainAsync(liquidations), l => Assert.NotEqual(Side.Unknown, l.Side));
+        Assert.All(await DrainAsync(externalTicker), t => Assert.True(t.Symbol == "SOL_USDC" && t.Low <= t.Close && t.Close <= t.High));
+        Assert.All(await DrainAsync(stockPrice), p => Assert.True(p.Ticker == "NVDA" && p.Bid < p.Mid && p.Mid < p.Ask && p.Session is not null));
+        Assert.All(await DrainAsync(stockQuote), q => Assert.True(q.Ticker == "NVDA" && q.EstimatedBid < q.EstimatedAsk));
         Assert.Equal(0, client.ParseFailureCount);
     }
 

@@ -10,7 +10,12 @@ namespace Backpack.WebSockets.IntegrationTests.Client;
 /// </summary>
 public sealed class TypedPublishRoundTripTests : IAsyncLifetime
 {
-    private readonly BackpackTestServer _server = new(new BackpackTestServerOptions { ApiPublicKey = TestKeys.PublicKey });
+    // The provider streams' market and tickers are not among the default symbols; unknown ones would get silence.
+    private readonly BackpackTestServer _server = new(new BackpackTestServerOptions
+    {
+        ApiPublicKey = TestKeys.PublicKey,
+        KnownSymbols = [.. BackpackTestServerOptions.DefaultKnownSymbols, "MU.US_USDC", "NVDA", "BRK.B"],
+    });
     private BackpackStreamClient? _client;
 
     private BackpackStreamClient Client => _client ?? throw new InvalidOperationException("Not initialized.");
@@ -84,7 +89,11 @@ public sealed class TypedPublishRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task Ticker_RoundTrips()
     {
-        Ticker[] items = [new() { Symbol = "SOL_USDC", EventTime = WireTime.Micros(1788367430549233), Open = 100.87m, Close = 98.98m, High = 101.19m, Low = 97.38m, BaseVolume = 15089.56m, QuoteVolume = 1498114.9234m, TradeCount = 6796 }];
+        Ticker[] items =
+        [
+            new() { Symbol = "SOL_USDC", EventTime = WireTime.Micros(1788367430549233), Open = 100.87m, Close = 98.98m, High = 101.19m, Low = 97.38m, BaseVolume = 15089.56m, QuoteVolume = 1498114.9234m, TradeCount = 6796 },
+            new() { Symbol = "SOL_USDC", EventTime = WireTime.Micros(1788367431549233), Open = 100.87m, Close = 100.87m, High = 100.87m, Low = 100.87m, BaseVolume = null, QuoteVolume = 0m, TradeCount = 0 },
+        ];
 
         Assert.Equal(items, await RoundTripAsync(BackpackStreams.Ticker("SOL_USDC"), items));
     }
@@ -97,6 +106,9 @@ public sealed class TypedPublishRoundTripTests : IAsyncLifetime
         [
             new() { Symbol = "ETH_USDC", Interval = KlineInterval.TwoHours, EventTime = WireTime.Micros(1754519557526056), StartTime = start, EndTime = start.AddHours(2), Open = 3670.15m, High = 3681.37m, Low = 3667.65m, Close = 3680.52m, Volume = 62.2621m, TradeCount = 255, IsClosed = false },
             new() { Symbol = "ETH_USDC", Interval = KlineInterval.TwoHours, EventTime = WireTime.Micros(1754526757526056), StartTime = start.AddHours(2), EndTime = start.AddHours(4), Volume = 0m, TradeCount = 0, IsClosed = true },
+
+            // The live exchange's empty candle: all of o, h, l, c and v null (spec §6.5).
+            new() { Symbol = "ETH_USDC", Interval = KlineInterval.TwoHours, EventTime = WireTime.Micros(1754533957526056), StartTime = start.AddHours(4), EndTime = start.AddHours(6), Volume = null, TradeCount = 0, IsClosed = true },
         ];
 
         Assert.Equal(items, await RoundTripAsync(BackpackStreams.Klines("ETH_USDC", KlineInterval.TwoHours), items));
@@ -180,6 +192,42 @@ public sealed class TypedPublishRoundTripTests : IAsyncLifetime
         BalanceUpdate[] items = [new() { Asset = "USDT", EventTime = WireTime.Micros(1788368290063168), EngineTime = WireTime.Micros(1788368290062981), Available = 10.5m, Locked = 20m, Staked = 0.000001m }];
 
         Assert.Equal(items, await RoundTripAsync(BackpackStreams.BalanceUpdates(), items));
+    }
+
+    [Fact]
+    public async Task ExternalTicker_RoundTrips_EveryValueSetAndNull()
+    {
+        ExternalTicker[] items =
+        [
+            new() { Symbol = "MU.US_USDC", EventTime = WireTime.Micros(1790915531026313), Open = 109.75m, Close = 112.48m, High = 114.90m, Low = 108.02m, BaseVolume = 38311.20m, QuoteVolume = 4312877.1250m, TradeCount = 1234 },
+            new() { Symbol = "MU.US_USDC" },
+        ];
+
+        Assert.Equal(items, await RoundTripAsync(BackpackStreams.ExternalTicker("MU.US_USDC"), items));
+    }
+
+    [Fact]
+    public async Task StockPrice_RoundTrips_WithTheMillisecondTimestampAndTheTickerFromTheStream()
+    {
+        StockPrice[] items =
+        [
+            new() { Ticker = "BRK.B", Symbol = "BRK.B", Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(1790915531026), Bid = 481.25m, Ask = 481.30m, Mid = 481.275m, Session = "regular" },
+            new() { Ticker = "BRK.B", Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(1790915532026) },
+        ];
+
+        Assert.Equal(items, await RoundTripAsync(BackpackStreams.StockPrice("BRK.B"), items));
+    }
+
+    [Fact]
+    public async Task StockIndicativeQuote_RoundTrips_OpenAndClosed()
+    {
+        StockIndicativeQuote[] items =
+        [
+            new() { Ticker = "NVDA", EstimatedBid = 181.09m, EstimatedAsk = 181.4100m, Session = "regular" },
+            new() { Ticker = "NVDA" },
+        ];
+
+        Assert.Equal(items, await RoundTripAsync(BackpackStreams.StockIndicativeQuote("NVDA"), items));
     }
 
     [Fact]

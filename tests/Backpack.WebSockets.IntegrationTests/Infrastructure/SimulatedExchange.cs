@@ -22,10 +22,12 @@ internal sealed class SimulatedExchange : IAsyncDisposable
 
     public MarketSimulator Simulator { get; }
 
-    public static async Task<SimulatedExchange> StartAsync(Action<MarketSimulatorOptions>? configure = null)
+    public static async Task<SimulatedExchange> StartAsync(Action<MarketSimulatorOptions>? configure = null, Action<BackpackTestServerOptions>? configureServer = null)
     {
         var time = new FakeTimeProvider(Start);
-        var server = new BackpackTestServer(new BackpackTestServerOptions { ApiPublicKey = TestKeys.PublicKey, TimeProvider = time });
+        var serverOptions = new BackpackTestServerOptions { ApiPublicKey = TestKeys.PublicKey, TimeProvider = time };
+        configureServer?.Invoke(serverOptions);
+        var server = new BackpackTestServer(serverOptions);
         await server.StartAsync();
         var options = new MarketSimulatorOptions { Seed = 42 };
         configure?.Invoke(options);

@@ -76,7 +76,8 @@ public sealed class BackpackOrderBookSimulatorTests
     [Fact]
     public async Task StartAsync_UnknownSymbol_FailsWithTheServersRejection()
     {
-        await using var exchange = await SimulatedExchange.StartAsync();
+        // The real exchange ignores an unknown symbol silently; this server is told to reject it, as some deployments might.
+        await using var exchange = await SimulatedExchange.StartAsync(configureServer: o => o.RejectUnknownSymbols = true);
         await using var client = new BackpackStreamClient(new BackpackStreamClientOptions
         {
             Endpoint = exchange.Server.WebSocketUri,

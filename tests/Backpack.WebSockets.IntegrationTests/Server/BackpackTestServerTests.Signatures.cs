@@ -35,7 +35,7 @@ public sealed partial class BackpackTestServerTests
     [InlineData("account.fills")]
     public async Task PrivateSubscribe_InvalidName_Answers4006(string stream)
     {
-        await using var server = await StartServerAsync();
+        await using var server = await StartServerAsync(options => options.RejectUnknownSymbols = true);
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
 
         await socket.SubscribeSignedAsync(TestKeys.SignSubscribe(NowMs, 5000), stream);

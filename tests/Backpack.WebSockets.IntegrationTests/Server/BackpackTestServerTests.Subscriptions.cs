@@ -40,9 +40,17 @@ public sealed partial class BackpackTestServerTests
     [InlineData("markPrice.BTC_USDC_PERP")]
     [InlineData("openInterest.SOL_USDC_PERP")]
     [InlineData("liquidation")]
+    [InlineData("externalTicker.MU.US_USDC")]
+    [InlineData("stockPrice.NVDA")]
+    [InlineData("stockIndicativeQuote.BRK.B")]
     public async Task Subscribe_EveryPublicStreamType_IsAccepted(string stream)
     {
-        await using var server = await StartServerAsync();
+        await using var server = await StartServerAsync(options =>
+        {
+            options.KnownSymbols.Add("MU.US_USDC");
+            options.KnownSymbols.Add("NVDA");
+            options.KnownSymbols.Add("BRK.B");
+        });
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
 
         await socket.SubscribeAsync(stream);
@@ -53,20 +61,19 @@ public sealed partial class BackpackTestServerTests
     }
 
     [Theory]
-    [InlineData("depth.NOPE_USDC")]
     [InlineData("foo.SOL_USDC")]
     [InlineData("liquidation.SOL_USDC")]
-    [InlineData("depth.100ms.SOL_USDC")]
     [InlineData("depth.")]
+    [InlineData("stockPrice.")]
     [InlineData("kline.2m.SOL_USDC")]
     [InlineData("kline.1M.SOL_USDC")]
     [InlineData("kline.1m")]
     [InlineData("trades.SOL_USDC")]
     [InlineData("bookticker.SOL_USDC")]
-    [InlineData("depth.sol_usdc")]
+    [InlineData("stockprice.NVDA")]
     [InlineData("SOL_USDC@depth")]
     [InlineData("")]
-    public async Task Subscribe_InvalidStream_Answers4006AndKeepsConnection(string stream)
+    public async Task Subscribe_UnknownStreamType_Answers4006AndKeepsConnection(string stream)
     {
         await using var server = await StartServerAsync();
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
@@ -94,10 +101,91 @@ public sealed partial class BackpackTestServerTests
         Assert.Null(request.ErrorCode);
     }
 
-    [Fact]
-    public async Task Subscribe_OneInvalidAmongValid_RejectsTheWholeRequest()
+    [Theory]
+    [InlineData("depth.NOPE_USDC_PERP")]
+    [InlineData("depth.sol_usdc")]
+    [InlineData("depth.5.BTC_USDC_PERP")]
+    [InlineData("depth.200ms.NOPE_USDC")]
+    [InlineData("kline.1m.NOPE_USDC")]
+    [InlineData("externalTicker.NOPE.US_USDC")]
+    [InlineData("stockPrice.NOPE")]
+    [InlineData("stockIndicativeQuote.NOPE")]
+    [InlineData("account.orderUpdate.NOPE_USDC")]
+    public async Task Subscribe_UnknownSymbol_IsSilentNoErrorNoData(string stream)
     {
         await using var server = await StartServerAsync();
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await SubscribeAsync(socket, stream);
+
+        var request = await server.WaitForRequestAsync(r => r.IsSubscribe(stream)).OrTimeout();
+        await server.PublishAsync(stream, """{"e":"never"}""");
+
+        // The next frame on the socket is the probe's data: no error frame came before it, and no data of the stream.
+        Assert.Null(request.ErrorCode);
+        Assert.False(server.HasSubscribers(stream));
+        await AssertConnectionStillServesAsync(server, socket);
+    }
+
+    [Fact]
+    public async Task Subscribe_UnknownSymbolWithRejectUnknownSymbols_Answers4006()
+    {
+        await using var server = await StartServerAsync(options => options.RejectUnknownSymbols = true);
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await socket.SubscribeAsync("depth.NOPE_USDC");
+
+        Assert.Equal((4006, "Invalid stream"), Frames.Error(await socket.ReceiveJsonAsync()));
+        Assert.Empty(server.ActiveSubscriptions);
+        await AssertConnectionStillServesAsync(server, socket);
+    }
+
+    [Theory]
+    [InlineData("depth.100ms.SOL_USDC")]
+    [InlineData("depth.0ms.SOL_USDC")]
+    [InlineData("depth.250ms.BTC_USDC")]
+    [InlineData("depth.100ms.NOPE_USDC")]
+    public async Task Subscribe_UnsupportedDepthWindow_Answers4008AndKeepsConnection(string stream)
+    {
+        await using var server = await StartServerAsync();
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await socket.SubscribeAsync(stream);
+
+        Assert.Equal((4008, "Invalid depth window"), Frames.Error(await socket.ReceiveJsonAsync()));
+        Assert.Empty(server.ActiveSubscriptions);
+        await AssertConnectionStillServesAsync(server, socket);
+    }
+
+    [Fact]
+    public async Task Subscribe_OneUnknownTypeAmongValid_RejectsTheWholeRequest()
+    {
+        await using var server = await StartServerAsync();
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await socket.SubscribeAsync("trade.SOL_USDC", "nope.SOL_USDC");
+
+        Assert.Equal(BackpackErrorCodes.InvalidStream, Frames.Error(await socket.ReceiveJsonAsync()).Code);
+        Assert.Empty(server.ActiveSubscriptions);
+    }
+
+    [Fact]
+    public async Task Subscribe_OneUnknownSymbolAmongValid_SubscribesTheValidOnes()
+    {
+        await using var server = await StartServerAsync();
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await socket.SubscribeAsync("trade.SOL_USDC", "depth.NOPE_USDC");
+        var request = await server.WaitForRequestAsync(r => r.IsSubscribe("trade.SOL_USDC")).OrTimeout();
+
+        Assert.Null(request.ErrorCode);
+        Assert.Equal(["trade.SOL_USDC"], server.ActiveSubscriptions);
+    }
+
+    [Fact]
+    public async Task Subscribe_OneUnknownSymbolAmongValidWithRejectUnknownSymbols_RejectsTheWholeRequest()
+    {
+        await using var server = await StartServerAsync(options => options.RejectUnknownSymbols = true);
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
 
         await socket.SubscribeAsync("trade.SOL_USDC", "depth.NOPE_USDC");
@@ -108,16 +196,34 @@ public sealed partial class BackpackTestServerTests
 
     [Theory]
     [InlineData("not json")]
+    [InlineData("{\"method\":")]
     [InlineData("[1,2]")]
     [InlineData("""{"params":["trade.SOL_USDC"]}""")]
     [InlineData("""{"method":"FOO","params":["trade.SOL_USDC"]}""")]
+    [InlineData("""{"method":"FOO"}""")]
     [InlineData("""{"method":"subscribe","params":["trade.SOL_USDC"]}""")]
+    [InlineData("""{"method":7,"params":["trade.SOL_USDC"]}""")]
+    public async Task NotJsonOrUnknownMethod_Answers4002ParseErrorAndKeepsConnection(string text)
+    {
+        await using var server = await StartServerAsync();
+        await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
+
+        await socket.SendTextAsync(text);
+        var error = Frames.Error(await socket.ReceiveJsonAsync());
+        var request = await server.WaitForRequestAsync(r => r.RawText == text).OrTimeout();
+
+        Assert.Equal((4002, "Parse error"), error);
+        Assert.Equal(BackpackErrorCodes.ParseError, request.ErrorCode);
+        await AssertConnectionStillServesAsync(server, socket);
+    }
+
+    [Theory]
     [InlineData("""{"method":"SUBSCRIBE","params":"trade.SOL_USDC"}""")]
     [InlineData("""{"method":"SUBSCRIBE","params":[1]}""")]
     [InlineData("""{"method":"SUBSCRIBE"}""")]
     [InlineData("""{"method":"SUBSCRIBE","params":[]}""")]
-    [InlineData("""{"method":7,"params":["trade.SOL_USDC"]}""")]
-    public async Task MalformedRequest_Answers4000AndKeepsConnection(string text)
+    [InlineData("""{"method":"UNSUBSCRIBE","params":{}}""")]
+    public async Task MalformedParams_Answers4000AndKeepsConnection(string text)
     {
         await using var server = await StartServerAsync();
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);

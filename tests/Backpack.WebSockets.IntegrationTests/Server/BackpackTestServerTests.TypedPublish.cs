@@ -118,22 +118,50 @@ public sealed partial class BackpackTestServerTests
             // The spec's DOCS example, keys in the server's order.
             """{"data":{"E":1730225420369829,"R":113392053149171712,"T":1730225420368765,"W":1730225540368,"X":"New","e":"rfqActive","q":"10","s":"SOL_USDC_RFQ","w":1730225480368},"stream":"account.rfqUpdate"}"""
         },
+        {
+            "kline.1m.SOL_USDC",
+            // The live capture's empty candle (spec §6.5): all five values null, written as null, not left out.
+            server => server.PublishAsync(BackpackStreams.Klines("SOL_USDC", KlineInterval.OneMinute), new Kline
+            {
+                Symbol = "SOL_USDC", Interval = KlineInterval.OneMinute, EventTime = WireTime.Micros(1788368460000512),
+                StartTime = new(2026, 9, 2, 17, 40, 0, TimeSpan.Zero), EndTime = new(2026, 9, 2, 17, 41, 0, TimeSpan.Zero), TradeCount = 0, IsClosed = true,
+            }),
+            """{"data":{"E":1788368460000512,"T":"2026-09-02T17:41:00","X":true,"c":null,"e":"kline","h":null,"l":null,"n":0,"o":null,"s":"SOL_USDC","t":"2026-09-02T17:40:00","v":null},"stream":"kline.1m.SOL_USDC"}"""
+        },
+        {
+            "externalTicker.SOL_USDC",
+            server => server.PublishAsync(BackpackStreams.ExternalTicker("SOL_USDC"), new ExternalTicker
+            {
+                Symbol = "SOL_USDC", EventTime = WireTime.Micros(1790915531026313), Open = 109.75m, Close = 112.48m, High = 114.90m, Low = 108.02m,
+                BaseVolume = null, QuoteVolume = 4312877.1250m,
+            }),
+            """{"data":{"E":1790915531026313,"V":"4312877.1250","c":"112.48","e":"externalTicker","h":"114.90","l":"108.02","o":"109.75","s":"SOL_USDC","v":null},"stream":"externalTicker.SOL_USDC"}"""
+        },
+        {
+            "stockPrice.NVDA",
+            server => server.PublishAsync(BackpackStreams.StockPrice("NVDA"), new StockPrice
+            {
+                Ticker = "NVDA", Symbol = "NVDA", Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(1790915531026), Mid = 181.26m,
+            }),
+            """{"data":{"ask":null,"bid":null,"mid":"181.26","session":null,"symbol":"NVDA","timestamp":1790915531026},"stream":"stockPrice.NVDA"}"""
+        },
+        {
+            "stockIndicativeQuote.NVDA",
+            server => server.PublishAsync(BackpackStreams.StockIndicativeQuote("NVDA"), new StockIndicativeQuote
+            {
+                Ticker = "NVDA", EstimatedBid = 181.0900m, EstimatedAsk = 181.4100m, Session = "regular",
+            }),
+            """{"data":{"estimatedAsk":"181.4100","estimatedBid":"181.0900","session":"regular"},"stream":"stockIndicativeQuote.NVDA"}"""
+        },
     };
 
     [Theory]
     [MemberData(nameof(LiveFrames))]
     public async Task PublishTyped_WritesTheLiveWireFormat(string stream, Func<BackpackTestServer, Task<int>> publish, string expected)
     {
-        await using var server = await StartServerAsync();
+        await using var server = await StartServerAsync(options => options.KnownSymbols.Add("NVDA"));
         await using var socket = await TestSocket.ConnectAsync(server.WebSocketUri);
-        if (stream.StartsWith("account.", StringComparison.Ordinal))
-        {
-            await socket.SubscribeSignedAsync(TestKeys.SignSubscribe(NowMs, 5000), stream);
-        }
-        else
-        {
-            await socket.SubscribeAsync(stream);
-        }
+        await SubscribeAsync(socket, stream);
 
         await server.WaitForSubscriptionAsync(stream).OrTimeout();
 

@@ -18,6 +18,19 @@ public sealed partial class BackpackTestServerTests
         return server;
     }
 
+    /// <summary>Subscribes unsigned to a public stream, signed to an <c>account.*</c> one.</summary>
+    private static async Task SubscribeAsync(TestSocket socket, string stream)
+    {
+        if (stream.StartsWith("account.", StringComparison.Ordinal))
+        {
+            await socket.SubscribeSignedAsync(TestKeys.SignSubscribe(s_start.ToUnixTimeMilliseconds(), 5000), stream);
+        }
+        else
+        {
+            await socket.SubscribeAsync(stream);
+        }
+    }
+
     [Fact]
     public async Task StartAsync_ListensOnLoopbackWithFreePort()
     {

@@ -343,6 +343,7 @@ public class BackpackStreamsHealthCheckTests
         client.SetupGet(c => c.State).Returns(state);
         client.SetupGet(c => c.StateChangedAt).Returns(since);
         client.SetupGet(c => c.ActiveStreams).Returns(["trade.SOL_USDC"]);
+        client.SetupGet(c => c.Connections).Returns([new BackpackConnectionInfo(1, state, since, ["trade.SOL_USDC"], false, false, 0, null, 0)]);
         return client.Object;
     }
 

@@ -132,6 +132,7 @@ public class ServiceCollectionExtensionsTests
             ["Backpack:CloseTimeout"] = "00:00:04",
             ["Backpack:KeepAliveInterval"] = "00:00:05",
             ["Backpack:KeepAliveTimeout"] = "00:00:06",
+            ["Backpack:EnableCompression"] = "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddBackpackStreams(configuration.GetSection("Backpack"));
@@ -153,6 +154,7 @@ public class ServiceCollectionExtensionsTests
         Assert.Equal(TimeSpan.FromSeconds(4), options.CloseTimeout);
         Assert.Equal(TimeSpan.FromSeconds(5), options.KeepAliveInterval);
         Assert.Equal(TimeSpan.FromSeconds(6), options.KeepAliveTimeout);
+        Assert.False(options.EnableCompression);
     }
 
     [Fact]
@@ -166,6 +168,7 @@ public class ServiceCollectionExtensionsTests
 
         Assert.Equal(BackpackStreamClientOptions.DefaultEndpoint, options.Endpoint);
         Assert.Equal(BackpackStreamClientOptions.DefaultStreamCapacity, options.StreamCapacity);
+        Assert.True(options.EnableCompression);
         Assert.False(options.HasCredentials);
     }
 

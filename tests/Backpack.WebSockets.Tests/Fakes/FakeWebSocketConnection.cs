@@ -25,6 +25,9 @@ public sealed class FakeWebSocketConnection : IWebSocketConnection
 
     public int CloseCallCount { get; private set; }
 
+    /// <summary>The status of the last Close frame the client sent, if it sent one.</summary>
+    public WebSocketCloseStatus? SentCloseStatus { get; private set; }
+
     public WebSocketCloseStatus? CloseStatus { get; private set; }
 
     public string? CloseStatusDescription { get; private set; }
@@ -137,6 +140,7 @@ public sealed class FakeWebSocketConnection : IWebSocketConnection
     public Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
     {
         CloseCallCount++;
+        SentCloseStatus = closeStatus;
         if (AnswerClose)
         {
             PushClose(closeStatus, statusDescription ?? string.Empty);

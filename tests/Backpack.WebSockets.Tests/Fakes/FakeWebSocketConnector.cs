@@ -9,6 +9,7 @@ public sealed class FakeWebSocketConnector : IWebSocketConnector
     private readonly List<FakeWebSocketConnection> _connections = [];
     private readonly List<(int Index, TaskCompletionSource<FakeWebSocketConnection> Signal)> _waiters = [];
     private int _attemptCount;
+    private TaskCompletionSource? _connectGate;
 
     public int AttemptCount => Volatile.Read(ref _attemptCount);
 
@@ -53,10 +54,32 @@ public sealed class FakeWebSocketConnector : IWebSocketConnector
 
     public Uri? LastEndpoint { get; private set; }
 
+    /// <summary>Makes handshakes wait until <see cref="ReleaseConnects"/>, as a slow network would.</summary>
+    public void HoldConnects() => Volatile.Write(ref _connectGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Lets held handshakes complete.</summary>
+    public void ReleaseConnects() => Interlocked.Exchange(ref _connectGate, null)?.TrySetResult();
+
     /// <summary>Makes the next attempt fail with <paramref name="exception"/>.</summary>
     public void FailNext(Exception exception) => _failures.Enqueue(exception);
 
     public Task<IWebSocketConnection> ConnectAsync(Uri endpoint, CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _connectGate) is { } gate)
+        {
+            return WaitThenConnectAsync(gate.Task, endpoint, cancellationToken);
+        }
+
+        return Connect(endpoint, cancellationToken);
+    }
+
+    private async Task<IWebSocketConnection> WaitThenConnectAsync(Task gate, Uri endpoint, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        return await Connect(endpoint, cancellationToken);
+    }
+
+    private Task<IWebSocketConnection> Connect(Uri endpoint, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attemptCount);
         LastEndpoint = endpoint;

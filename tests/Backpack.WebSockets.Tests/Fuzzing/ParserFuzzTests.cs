@@ -11,7 +11,7 @@ namespace Backpack.WebSockets.Tests.Fuzzing;
 /// </summary>
 public class ParserFuzzTests(ITestOutputHelper output)
 {
-    /// <summary>Cases per payload parser: 12 parsers × 7,500 + 12,000 envelopes + the client test's frames exceed 100,000.</summary>
+    /// <summary>Cases per payload parser: 15 parsers × 7,500 + 12,000 envelopes + the client test's frames exceed 100,000.</summary>
     public const int CasesPerParser = 7_500;
 
     public const int EnvelopeCases = 12_000;
@@ -94,7 +94,8 @@ public class ParserFuzzTests(ITestOutputHelper output)
         SpecFrames.BookTickerFrame, SpecFrames.DepthDocsFrame, SpecFrames.DepthAggregatedFrame, SpecFrames.TradeFrame,
         SpecFrames.TickerFrame, SpecFrames.KlineFrame, SpecFrames.MarkPriceFrame, SpecFrames.OpenInterestFrame,
         SpecFrames.LiquidationFrame, SpecFrames.OrderAcceptedFrame, SpecFrames.OrderFillFrame, SpecFrames.PositionLiveFrame,
-        SpecFrames.PositionDocsFrame, SpecFrames.BalanceFrame, SpecFrames.RfqFrame,
+        SpecFrames.PositionDocsFrame, SpecFrames.BalanceFrame, SpecFrames.RfqFrame, SpecFrames.KlineEmptyCandleFrame,
+        SpecFrames.ExternalTickerFrame, SpecFrames.StockPriceFrame, SpecFrames.StockIndicativeQuoteFrame,
     ];
 
     /// <summary>The parser name (as in <see cref="ParserCases"/>) of a golden frame, from its stream name.</summary>

@@ -49,4 +49,53 @@ public class StreamNamesTests
     {
         Assert.Equal(expected, StreamNames.IsPrivate(name));
     }
+
+    [Theory]
+    [InlineData("NVDA")]
+    [InlineData("BRK.B")]
+    [InlineData("BF-B")]
+    [InlineData("A")]
+    public void ValidateTicker_BareTickers_AreAccepted(string ticker)
+    {
+        Assert.Equal(ticker, StreamNames.ValidateTicker(ticker, "ticker"));
+    }
+
+    [Theory]
+    [InlineData("NVDA.US", "security symbol")]
+    [InlineData("BRK.B.US", "security symbol")]
+    [InlineData("nvda.us", "security symbol")]
+    [InlineData("NVDA.US_USDC", "market symbol")]
+    [InlineData("NVDA_USDC_RFQ", "market symbol")]
+    [InlineData(".NVDA", "'.'")]
+    [InlineData("NVDA.", "'.'")]
+    [InlineData("NV DA", "' '")]
+    [InlineData("NVDA\"", "'\"'")]
+    [InlineData("NVDA\n", "'?'")]
+    public void ValidateTicker_AnythingButABareTicker_IsRejectedWithTheReason(string ticker, string reason)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => StreamNames.ValidateTicker(ticker, "ticker"));
+
+        Assert.Contains(reason, ex.Message);
+        Assert.Equal("ticker", ex.ParamName);
+    }
+
+    [Fact]
+    public void ValidateTicker_TooLongOrEmpty_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => StreamNames.ValidateTicker(new string('A', 33), "ticker"));
+        Assert.Throws<ArgumentException>(() => StreamNames.ValidateTicker(string.Empty, "ticker"));
+        Assert.Throws<ArgumentNullException>(() => StreamNames.ValidateTicker(null, "ticker"));
+    }
+
+    [Theory]
+    [InlineData("externalTicker.MU.US_USDC", "externalTicker")]
+    [InlineData("stockPrice.BRK.B", "stockPrice")]
+    [InlineData("stockIndicativeQuote.NVDA", "stockIndicativeQuote")]
+    public void StreamTypeOf_NewStreams_AreTheirTypeAsALiteral(string name, string expected)
+    {
+        Assert.Equal(expected, StreamNames.StreamTypeOf(name));
+
+        // The same instance twice: a literal, not a new string per frame.
+        Assert.Same(StreamNames.StreamTypeOf(name), StreamNames.StreamTypeOf(name));
+    }
 }

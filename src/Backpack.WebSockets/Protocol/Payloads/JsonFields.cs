@@ -149,6 +149,22 @@ internal static class JsonFields
         return FromUnix(ParseInt64(in reader, field), TimeSpan.TicksPerMicrosecond, field);
     }
 
+    /// <summary>Reads a required Unix time in <b>milliseconds</b> (stockPrice <c>timestamp</c>) as UTC.</summary>
+    public static DateTimeOffset ReadMilliseconds(ref Utf8JsonReader reader, string field)
+    {
+        reader.Read();
+        return FromUnix(ParseInt64(in reader, field), TimeSpan.TicksPerMillisecond, field);
+    }
+
+    /// <summary>Reads an optional Unix time in <b>microseconds</b> (<c>E</c> where a stream's payload is unconfirmed) as UTC.</summary>
+    public static DateTimeOffset? ReadNullableMicroseconds(ref Utf8JsonReader reader, string field)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null
+            ? null
+            : FromUnix(ParseInt64(in reader, field), TimeSpan.TicksPerMicrosecond, field);
+    }
+
     /// <summary>Reads an optional Unix time in <b>milliseconds</b> (markPrice <c>n</c>, RFQ <c>w</c>/<c>W</c>) as UTC.</summary>
     public static DateTimeOffset? ReadNullableMilliseconds(ref Utf8JsonReader reader, string field)
     {

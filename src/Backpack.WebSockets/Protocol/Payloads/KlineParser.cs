@@ -4,7 +4,11 @@ using Backpack.WebSockets.Models;
 namespace Backpack.WebSockets.Protocol.Payloads;
 
 /// <summary>Parses the <c>data</c> object of <c>kline.&lt;interval&gt;.&lt;symbol&gt;</c> frames (spec §6.5).</summary>
-/// <remarks><c>t</c> and <c>T</c> are zone-less ISO-8601 strings, not microseconds like every other stream's <c>T</c>.</remarks>
+/// <remarks>
+/// <c>t</c> and <c>T</c> are zone-less ISO-8601 strings, not microseconds like every other stream's <c>T</c>. A candle
+/// without trades sends <c>o</c>, <c>h</c>, <c>l</c>, <c>c</c> and <c>v</c> as <c>null</c>; that frame (often the close)
+/// must still arrive, so those five are optional.
+/// </remarks>
 internal static class KlineParser
 {
     /// <summary>Parses one <c>kline</c> payload.</summary>
@@ -57,7 +61,7 @@ internal static class KlineParser
                     close = JsonFields.ReadNullableDecimal(ref reader, "c");
                     break;
                 case (byte)'v':
-                    volume = JsonFields.ReadDecimal(ref reader, "v");
+                    volume = JsonFields.ReadNullableDecimal(ref reader, "v");
                     break;
                 case (byte)'n':
                     tradeCount = JsonFields.ReadInt64(ref reader, "n");
@@ -82,7 +86,7 @@ internal static class KlineParser
             High = high,
             Low = low,
             Close = close,
-            Volume = JsonFields.Required(volume, "v"),
+            Volume = volume,
             TradeCount = JsonFields.Required(tradeCount, "n"),
             IsClosed = JsonFields.Required(isClosed, "X"),
         };

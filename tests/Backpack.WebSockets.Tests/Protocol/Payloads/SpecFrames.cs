@@ -37,6 +37,28 @@ internal static class SpecFrames
 
     public const string RfqFrame = """{"stream":"account.rfqUpdate","data":{"e":"rfqActive","E":1730225420369829,"R":113392053149171712,"s":"SOL_USDC_RFQ","q":"10","w":1730225480368,"W":1730225540368,"X":"New","T":1730225420368765}}""";
 
+    /// <summary>
+    /// The closing message of a one-minute candle without trades, as the live capture of spec §6.5 describes it (BBGO WS
+    /// fixture, 2026-09-02): <c>n</c> 0, <c>X</c> true, all of <c>o</c>, <c>c</c>, <c>h</c>, <c>l</c>, <c>v</c> JSON null, keys in
+    /// the capture's order (<c>E,e,s,T,X,c,h,l,n,o,t,v</c>). The spec quotes the shape, not the bytes; times are illustrative.
+    /// </summary>
+    public const string KlineEmptyCandleFrame = """{"data":{"E":1788368460000512,"e":"kline","s":"SOL_USDC","T":"2026-09-02T17:41:00","X":true,"c":null,"h":null,"l":null,"n":0,"o":null,"t":"2026-09-02T17:40:00","v":null},"stream":"kline.1m.SOL_USDC"}""";
+
+    /// <summary>
+    /// An <c>externalTicker</c> frame built from the key table of spec §6.9 (no example frame exists in any source): the
+    /// single-letter keys of <c>ticker</c>, decimals as strings, no <c>n</c>.
+    /// </summary>
+    public const string ExternalTickerFrame = """{"data":{"E":1790915531026313,"V":"4312877.1250","c":"112.48","e":"externalTicker","h":"114.90","l":"108.02","o":"109.75","s":"MU.US_USDC","v":"38311.20"},"stream":"externalTicker.MU.US_USDC"}""";
+
+    /// <summary>
+    /// A <c>stockPrice</c> frame built from the key table of spec §6.10 (no example frame exists): long key names,
+    /// <c>timestamp</c> in Unix milliseconds.
+    /// </summary>
+    public const string StockPriceFrame = """{"data":{"ask":"181.27","bid":"181.25","mid":"181.26","session":"regular","symbol":"NVDA","timestamp":1790915531026},"stream":"stockPrice.NVDA"}""";
+
+    /// <summary>A <c>stockIndicativeQuote</c> frame with the three confirmed keys of spec §6.11 (no example frame exists).</summary>
+    public const string StockIndicativeQuoteFrame = """{"data":{"estimatedAsk":"181.4100","estimatedBid":"181.0900","session":"regular"},"stream":"stockIndicativeQuote.NVDA"}""";
+
     /// <summary>The UTF-8 bytes of a full frame's <c>data</c> value, exactly as it appears on the wire.</summary>
     public static byte[] DataOf(string frame)
     {
