@@ -56,7 +56,8 @@ public sealed class BackpackAccountTrackerOptions
 
     /// <summary>
     /// The pace of the history reads (<c>/wapi/v1/history/*</c>, one per order that left the book while away and one for the
-    /// fills): at most this many requests in any minute, as the exchange's 30-per-minute bucket for historical data may apply.
+    /// fills): at most this many reads in any minute, as the exchange's 30-per-minute bucket for historical data may apply.
+    /// The pages of one fill read (1,000 fills each) count as one.
     /// </summary>
     /// <value>Defaults to 30. From 1 to 10,000.</value>
     public int HistoryRequestsPerMinute
