@@ -22,6 +22,12 @@ internal sealed class BackpackStreamMetrics : IDisposable
     public const string ResubscribesName = "backpack.websockets.resubscribes";
     public const string ResyncsName = "backpack.websockets.orderbook.resyncs";
 
+    /// <summary>The name of the counter of account reconciliations (REST snapshots merged after a loss or on schedule).</summary>
+    public const string ReconciliationsName = "backpack.websockets.account.reconciliations";
+
+    /// <summary>The name of the counter of account changes that only a reconciliation found.</summary>
+    public const string ReconciliationChangesName = "backpack.websockets.account.reconciliation_changes";
+
     /// <summary>The name of the counter of frames that arrived for a stream with no subscription on their connection.</summary>
     public const string UnroutedFramesName = "backpack.websockets.frames.unrouted";
 
@@ -44,6 +50,8 @@ internal sealed class BackpackStreamMetrics : IDisposable
     private readonly Counter<long> _resyncs;
     private readonly Counter<long> _unroutedFrames;
     private readonly Counter<long> _silentStreams;
+    private readonly Counter<long> _reconciliations;
+    private readonly Counter<long> _reconciliationChanges;
 
     /// <param name="meterFactory">Creates the meter; when <see langword="null"/>, this object creates and owns one.</param>
     /// <param name="activeSubscriptions">Reads the number of live server subscriptions.</param>
@@ -73,6 +81,8 @@ internal sealed class BackpackStreamMetrics : IDisposable
         _resyncs = Meter.CreateCounter<long>(ResyncsName, "{resync}", "Order books rebuilt from a new snapshot after a gap.");
         _silentStreams = Meter.CreateCounter<long>(SilentStreamsName, "{stream}", "Accepted streams that delivered nothing within the silent-stream timeout.");
         _unroutedFrames = Meter.CreateCounter<long>(UnroutedFramesName, "{frame}", "Frames for a stream with no subscription on their connection, dropped.");
+        _reconciliations = Meter.CreateCounter<long>(ReconciliationsName, "{reconciliation}", "Account snapshots read over REST and merged after a loss or on schedule.");
+        _reconciliationChanges = Meter.CreateCounter<long>(ReconciliationChangesName, "{change}", "Account changes (orders, fills, balances, positions) found only by a reconciliation.");
         Meter.CreateObservableUpDownCounter(ConnectionsName, connections ?? (static () => 0), "{connection}", "Open connections (sockets, or slots reconnecting).");
         Meter.CreateObservableUpDownCounter(ActiveSubscriptionsName, activeSubscriptions, "{subscription}", "Live server subscriptions (shared by their consumers).");
         Meter.CreateObservableUpDownCounter(QueueDepthName, queueDepth, "{item}", "Items received and not yet read, across every consumer.");
@@ -106,6 +116,16 @@ internal sealed class BackpackStreamMetrics : IDisposable
 
     /// <summary>Counts one order-book resync. To be called by the order book.</summary>
     public void RecordResync(string symbol) => _resyncs.Add(1, new KeyValuePair<string, object?>(BackpackStreamDiagnostics.SymbolTag, symbol));
+
+    /// <summary>Counts one account reconciliation and the changes it found. To be called by the account tracker.</summary>
+    public void RecordReconciliation(int changesFound)
+    {
+        _reconciliations.Add(1);
+        if (changesFound > 0)
+        {
+            _reconciliationChanges.Add(changesFound);
+        }
+    }
 
     public void Dispose()
     {

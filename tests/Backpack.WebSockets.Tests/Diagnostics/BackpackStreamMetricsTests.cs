@@ -283,4 +283,20 @@ public class BackpackStreamMetricsTests
     {
         Assert.Equal(expected, Backpack.WebSockets.Streams.StreamNames.StreamTypeOf(name));
     }
+
+    [Fact]
+    public async Task AccountReconciliations_AreCounted_WithTheChangesTheyFound()
+    {
+        await using var h = new ClientHarness();
+        var meter = h.Client.Metrics!.Meter;
+        using var reconciliations = new MetricCollector<long>(meter, BackpackStreamMetrics.ReconciliationsName);
+        using var changes = new MetricCollector<long>(meter, BackpackStreamMetrics.ReconciliationChangesName);
+        Backpack.WebSockets.Account.IAccountFeed feed = h.Client;
+
+        feed.OnReconciled(3);
+        feed.OnReconciled(0);
+
+        Assert.Equal(2, reconciliations.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(3, changes.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
 }
