@@ -49,6 +49,9 @@ public partial class BackpackStreamClient : IDepthFeed
     /// <inheritdoc/>
     void IDepthFeed.OnResync(string symbol) => _metrics?.RecordResync(symbol);
 
+    /// <inheritdoc/>
+    System.Diagnostics.Activity? IDepthFeed.StartResyncActivity(string symbol) => Diagnostics.BackpackStreamActivities.StartResync(symbol);
+
     /// <summary>Hands the snapshot a book will use to the recorder, as the exchange's JSON; a recorder that throws is logged.</summary>
     private void RecordSnapshot(string symbol, DepthSnapshot snapshot)
     {

@@ -1,5 +1,3 @@
-using Backpack.WebSockets.Tests.Fakes;
-
 namespace Backpack.WebSockets.Tests;
 
 public class BackpackStreamClientOptionsTests
@@ -89,11 +87,11 @@ public class BackpackStreamClientOptionsTests
     [Fact]
     public void ToString_RedactsTheSecret()
     {
-        var options = new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.Secret };
+        var options = new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.SecretSeed };
 
         var text = options.ToString();
 
-        Assert.DoesNotContain(TestKeys.Secret, text);
+        Assert.DoesNotContain(TestKeys.SecretSeed, text);
         Assert.Contains("***", text);
         Assert.Contains(TestKeys.PublicKey, text);
     }

@@ -309,7 +309,7 @@ public class BackpackStreamClientTests
         var error = await Assert.ThrowsAsync<BackpackStreamException>(() => pending.OrTimeout());
         Assert.Equal(BackpackStreamErrorCode.AuthenticationFailed, error.ErrorCode);
         Assert.Equal(4003, error.ServerCode);
-        Assert.DoesNotContain(TestKeys.Secret, error.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, error.ToString());
     }
 
     [Fact]
@@ -569,18 +569,18 @@ public class BackpackStreamClientTests
     [Fact]
     public void Constructor_ApiKeyThatDoesNotMatchTheSecret_ThrowsWithoutEchoingTheSecret()
     {
-        var options = new BackpackStreamClientOptions { ApiKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", ApiSecret = TestKeys.Secret };
+        var options = new BackpackStreamClientOptions { ApiKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", ApiSecret = TestKeys.SecretSeed };
 
         var error = Assert.Throws<ArgumentException>(() => new BackpackStreamClient(options));
 
-        Assert.DoesNotContain(TestKeys.Secret, error.Message);
+        Assert.DoesNotContain(TestKeys.SecretSeed, error.Message);
         Assert.Contains("ApiKey", error.Message);
     }
 
     [Fact]
     public void Constructor_DerivesTheApiKeyFromTheSecret()
     {
-        var client = new BackpackStreamClient(new BackpackStreamClientOptions { ApiSecret = TestKeys.Secret });
+        var client = new BackpackStreamClient(new BackpackStreamClientOptions { ApiSecret = TestKeys.SecretSeed });
 
         Assert.Equal(TestKeys.PublicKey, client.ApiKey);
         Assert.Equal(BackpackConnectionState.Disconnected, client.State);

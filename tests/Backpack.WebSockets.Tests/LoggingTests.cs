@@ -30,10 +30,10 @@ public class LoggingTests
         var log = string.Join("\n", h.Logs.Entries);
         Assert.Contains("account.orderUpdate", log);
         Assert.Contains("[SubscriptionRejected]", log);
-        Assert.DoesNotContain(TestKeys.Secret, log);
-        Assert.DoesNotContain(TestKeys.Secret[..12], log);
+        Assert.DoesNotContain(TestKeys.SecretSeed, log);
+        Assert.DoesNotContain(TestKeys.SecretSeed[..12], log);
         Assert.All(signatures, signature => Assert.DoesNotContain(signature, log));
         Assert.All(signatures, signature => Assert.DoesNotContain(signature[..16], log));
-        Assert.DoesNotContain(TestKeys.Secret, h.Client.Options.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, h.Client.Options.ToString());
     }
 }

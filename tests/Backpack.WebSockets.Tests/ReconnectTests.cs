@@ -19,8 +19,8 @@ public class ReconnectTests
         var (orders, firstSigned) = await h.SubscribeConfirmedAsync("account.orderUpdate", "{\"o\":1}");
         var tradeReader = trades.GetAsyncEnumerator();
         var orderReader = orders.GetAsyncEnumerator();
-        Assert.Equal("{\"id\":1}", await NextAsync(tradeReader));
-        Assert.Equal("{\"o\":1}", await NextAsync(orderReader));
+        Assert.Equal("{\"id\":1}", await tradeReader.NextAsync());
+        Assert.Equal("{\"o\":1}", await orderReader.NextAsync());
         h.Time.Advance(TimeSpan.FromSeconds(3));
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
@@ -42,10 +42,10 @@ public class ReconnectTests
 
         h.Connection.PushText(TestStreams.Frame("trade.SOL_USDC", "{\"id\":3}"));
         h.Connection.PushText(TestStreams.Frame("account.orderUpdate", "{\"o\":3}"));
-        Assert.Equal("{\"id\":2}", await NextAsync(tradeReader));
-        Assert.Equal("{\"id\":3}", await NextAsync(tradeReader));
-        Assert.Equal("{\"o\":2}", await NextAsync(orderReader));
-        Assert.Equal("{\"o\":3}", await NextAsync(orderReader));
+        Assert.Equal("{\"id\":2}", await tradeReader.NextAsync());
+        Assert.Equal("{\"id\":3}", await tradeReader.NextAsync());
+        Assert.Equal("{\"o\":2}", await orderReader.NextAsync());
+        Assert.Equal("{\"o\":3}", await orderReader.NextAsync());
         Assert.DoesNotContain(h.Connector.Connections[1].Sent, f => f.Contains("UNSUBSCRIBE"));
     }
 
@@ -147,7 +147,7 @@ public class ReconnectTests
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":1}");
         var (depth, _) = await h.SubscribeConfirmedAsync("depth.SOL_USDC", "{\"d\":1}");
         var depthReader = depth.GetAsyncEnumerator();
-        Assert.Equal("{\"d\":1}", await NextAsync(depthReader));
+        Assert.Equal("{\"d\":1}", await depthReader.NextAsync());
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
         var connection = await h.Connector.WaitForConnectionAsync(1);
@@ -159,7 +159,7 @@ public class ReconnectTests
 
         // Depth's first frame accepts it, so the error that follows can only be the other one's.
         connection.PushText(TestStreams.Frame("depth.SOL_USDC", "{\"d\":2}"));
-        Assert.Equal("{\"d\":2}", await NextAsync(depthReader));
+        Assert.Equal("{\"d\":2}", await depthReader.NextAsync());
         Assert.Equal(BackpackConnectionState.Reconnecting, h.Client.State);
         connection.PushText("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}");
 
@@ -379,7 +379,7 @@ public class ReconnectTests
         await using var h = new ClientHarness();
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":0}");
         var reader = trades.GetAsyncEnumerator();
-        Assert.Equal("{\"id\":0}", await NextAsync(reader));
+        Assert.Equal("{\"id\":0}", await reader.NextAsync());
 
         for (var drop = 1; drop <= 20; drop++)
         {
@@ -387,7 +387,7 @@ public class ReconnectTests
             var resent = await AnswerResubscribesAsync(h, 1, $"{{\"id\":{drop}}}");
             Assert.Equal(["trade.SOL_USDC"], resent.Keys);
             await h.WaitForEventAsync("Reconnected", drop);
-            Assert.Equal($"{{\"id\":{drop}}}", await NextAsync(reader));
+            Assert.Equal($"{{\"id\":{drop}}}", await reader.NextAsync());
         }
 
         Assert.Equal(21, h.Connector.Connections.Count);
@@ -442,37 +442,4 @@ public class ReconnectTests
 
     internal static BackpackStreamException Http(int status, TimeSpan? retryAfter = null) =>
         new(BackpackStreamErrorCode.ConnectionFailed, $"HTTP {status}") { HttpStatusCode = status, RetryAfter = retryAfter };
-
-    private static async Task<T> NextAsync<T>(IAsyncEnumerator<T> reader)
-    {
-        Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
-        return reader.Current;
-    }
-
-    /// <summary>A policy with a fixed delay that records every context it is asked with.</summary>
-    internal sealed class RecordingPolicy(TimeSpan delay, int giveUpAfter = int.MaxValue) : BackpackReconnectPolicy
-    {
-        private readonly List<BackpackRetryContext> _contexts = [];
-
-        public IReadOnlyList<BackpackRetryContext> Contexts
-        {
-            get
-            {
-                lock (_contexts)
-                {
-                    return [.. _contexts];
-                }
-            }
-        }
-
-        public override TimeSpan? NextRetryDelay(BackpackRetryContext context)
-        {
-            lock (_contexts)
-            {
-                _contexts.Add(context);
-            }
-
-            return context.PreviousRetryCount >= giveUpAfter ? null : delay;
-        }
-    }
 }

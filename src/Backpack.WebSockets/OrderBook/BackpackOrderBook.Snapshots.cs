@@ -1,4 +1,3 @@
-using Backpack.WebSockets.Diagnostics;
 using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.OrderBook;
@@ -40,7 +39,7 @@ public sealed partial class BackpackOrderBook
     private async Task FetchLoopAsync(long generation, CancellationToken token)
     {
         // One activity per sync attempt; the snapshot's HTTP request nests under it.
-        using var activity = BackpackStreamActivities.StartResync(Symbol);
+        using var activity = _feed.StartResyncActivity(Symbol);
         try
         {
             for (var attempt = 1; IsCurrent(generation); attempt++)

@@ -25,4 +25,7 @@ internal interface IDepthFeed
 
     /// <summary>Counts a resync of the book of <paramref name="symbol"/> (the resyncs metric).</summary>
     void OnResync(string symbol);
+
+    /// <summary>Starts the trace activity of one sync attempt of the book of <paramref name="symbol"/>, if anyone listens.</summary>
+    System.Diagnostics.Activity? StartResyncActivity(string symbol);
 }

@@ -128,7 +128,7 @@ public sealed class ReplayRoundTripTests
     private static async Task<List<Trade>> ReadAsync(BackpackSubscription<Trade> subscription, int count)
     {
         var trades = new List<Trade>(count);
-        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Hang);
         await foreach (var trade in subscription.WithCancellation(timeout.Token))
         {
             trades.Add(trade);
@@ -143,7 +143,7 @@ public sealed class ReplayRoundTripTests
 
     private static async Task<OrderBookSnapshot> WaitForUpdateAsync(BackpackOrderBook book, long lastUpdateId)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Hang);
         await foreach (var snapshot in book.WatchAsync(50, timeout.Token))
         {
             if (snapshot.State == OrderBookState.Synced && snapshot.LastUpdateId >= lastUpdateId)

@@ -266,7 +266,7 @@ public sealed class AccountTrackerLoopbackTests : IAsyncLifetime
         MaxRetries = maxRetries,
         ApiSecret = TestKeys.SecretSeed,
         RetryDelay = TimeSpan.Zero,
-        RequestTimeout = TestTimeouts.Default,
+        RequestTimeout = TestTimeouts.Hang,
     });
 
     private static BackpackAccountTracker CreateTracker(BackpackStreamClient client, BackpackRestClient rest) =>

@@ -32,7 +32,7 @@ internal sealed class Probe : ILoggerFactory
         }
 
         Notify();
-        return signal.Task.WaitAsync(TestTimeouts.Default);
+        return signal.Task.WaitAsync(TestTimeouts.Hang);
     }
 
     public void Notify()

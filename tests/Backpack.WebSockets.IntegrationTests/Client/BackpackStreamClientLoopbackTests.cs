@@ -184,7 +184,7 @@ public sealed class BackpackStreamClientLoopbackTests : IAsyncLifetime
             Endpoint = _server.WebSocketUri,
             RestEndpoint = _server.RestUri,
             SubscribeErrorWindow = TimeSpan.FromSeconds(30),
-            ConnectTimeout = TestTimeouts.Default,
+            ConnectTimeout = TestTimeouts.Hang,
         };
         configure?.Invoke(options);
         return new BackpackStreamClient(options);

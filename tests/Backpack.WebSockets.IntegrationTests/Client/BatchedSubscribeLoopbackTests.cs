@@ -48,8 +48,9 @@ public sealed class BatchedSubscribeLoopbackTests
         Assert.All(first, r => Assert.Null(r.ErrorCode));
         Assert.Single(first, r => r.HasSignature && r.Params.Count == 3);
 
-        // The public streams may need a second frame when the first went out while the others were being queued.
-        Assert.InRange(first.Count(r => !r.HasSignature), 1, 2);
+        // Subscribes that arrive while frames go out join the next frame: far fewer frames than streams (the exact count
+        // depends on timing here; the unit tests pin it with a held handshake).
+        Assert.InRange(first.Count(r => !r.HasSignature), 1, 20);
 
         var before = server.Requests.Count;
         server.DropAllConnections();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Backpack.WebSockets.IntegrationTests.Infrastructure;
 using Backpack.WebSockets.Models;
 using Backpack.WebSockets.Testing;
 
@@ -44,7 +43,7 @@ public sealed class ManyStreamsLoopbackTests : IAsyncLifetime
         var readers = subscriptions.Select(s => s.GetAsyncEnumerator()).ToArray();
         foreach (var reader in readers)
         {
-            Assert.Equal(1, (await NextAsync(reader)).TradeId);
+            Assert.Equal(1, (await reader.NextAsync()).TradeId);
         }
 
         Assert.Equal(3, _server.ConnectionCount);
@@ -55,7 +54,7 @@ public sealed class ManyStreamsLoopbackTests : IAsyncLifetime
 
         for (var i = 0; i < readers.Length; i++)
         {
-            var trade = await NextAsync(readers[i]);
+            var trade = await readers[i].NextAsync();
             Assert.Equal((2, Symbols[i]), (trade.TradeId, trade.Symbol));
         }
 
@@ -76,11 +75,5 @@ public sealed class ManyStreamsLoopbackTests : IAsyncLifetime
         Assert.Equal(1, await _server.PublishAsync(stream, string.Create(
             CultureInfo.InvariantCulture,
             $"{{\"E\":1790915531026313,\"T\":1790915531025000,\"a\":\"1\",\"b\":\"2\",\"e\":\"trade\",\"m\":true,\"p\":\"1.5\",\"q\":\"0.5\",\"s\":\"{symbol}\",\"t\":{id}}}")));
-    }
-
-    private static async Task<Trade> NextAsync(IAsyncEnumerator<Trade> reader)
-    {
-        Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
-        return reader.Current;
     }
 }

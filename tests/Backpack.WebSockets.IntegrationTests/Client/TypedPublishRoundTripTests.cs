@@ -31,7 +31,7 @@ public sealed class TypedPublishRoundTripTests : IAsyncLifetime
             RestEndpoint = _server.RestUri,
             ApiSecret = TestKeys.SecretSeed,
             SubscribeErrorWindow = TimeSpan.FromSeconds(30),
-            ConnectTimeout = TestTimeouts.Default,
+            ConnectTimeout = TestTimeouts.Hang,
         });
     }
 

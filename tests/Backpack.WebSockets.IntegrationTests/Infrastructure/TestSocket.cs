@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Backpack.WebSockets.IntegrationTests.Infrastructure;
 
-/// <summary>A raw <see cref="ClientWebSocket"/> with helpers to send requests and read whole messages, each read bounded by <see cref="TestTimeouts.Default"/>.</summary>
+/// <summary>A raw <see cref="ClientWebSocket"/> with helpers to send requests and read whole messages, each read bounded by <see cref="TestTimeouts.Hang"/>.</summary>
 internal sealed class TestSocket : IAsyncDisposable
 {
     private TestSocket(ClientWebSocket socket)
@@ -104,7 +104,7 @@ internal sealed class TestSocket : IAsyncDisposable
         {
             try
             {
-                using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+                using var timeout = new CancellationTokenSource(TestTimeouts.Hang);
                 await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token);
             }
             catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)

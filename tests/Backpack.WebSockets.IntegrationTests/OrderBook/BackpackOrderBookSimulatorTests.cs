@@ -103,7 +103,7 @@ public sealed class BackpackOrderBookSimulatorTests
     private static async Task StepUntilAsync(SimulatedExchange exchange, Func<bool> condition, Func<string> describe)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        while (started.Elapsed < TestTimeouts.Default)
+        while (started.Elapsed < TestTimeouts.Hang)
         {
             if (condition())
             {
@@ -113,12 +113,12 @@ public sealed class BackpackOrderBookSimulatorTests
             await exchange.StepAsync(1, StepInterval);
         }
 
-        Assert.Fail($"The condition did not hold within {TestTimeouts.Default} ({describe()}).");
+        Assert.Fail($"The condition did not hold within {TestTimeouts.Hang} ({describe()}).");
     }
 
     private static async Task<OrderBookSnapshot> WaitForUpdateAsync(BackpackOrderBook book, long lastUpdateId)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Hang);
         await foreach (var snapshot in book.WatchAsync(50, timeout.Token))
         {
             if (snapshot.State == OrderBookState.Synced && snapshot.LastUpdateId >= lastUpdateId)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Backpack.WebSockets.Authentication;
-using Backpack.WebSockets.IntegrationTests.Infrastructure;
 using Backpack.WebSockets.Models;
 using Backpack.WebSockets.Rest;
 using Backpack.WebSockets.Testing;
@@ -40,8 +39,8 @@ public sealed class BackpackRestClientLoopbackTests : IAsyncLifetime
         var balances = await rest.GetBalancesAsync().OrTimeout();
         var collateral = await rest.GetCollateralAsync().OrTimeout();
         var positions = await rest.GetOpenPositionsAsync().OrTimeout();
-        var fills = await ToListAsync(rest.GetFillsAsync(new FillQuery { Symbol = "SOL_USDC" }));
-        var history = await ToListAsync(rest.GetOrderHistoryAsync(new OrderHistoryQuery { SortDirection = SortDirection.Descending }));
+        var fills = await SubscriptionReads.ToListAsync(rest.GetFillsAsync(new FillQuery { Symbol = "SOL_USDC" }));
+        var history = await SubscriptionReads.ToListAsync(rest.GetOrderHistoryAsync(new OrderHistoryQuery { SortDirection = SortDirection.Descending }));
 
         // /api/v1/orders has no quoteQuantity on limit orders (live shape); history has it.
         Assert.Equal(account.OpenOrders.Select(o => o with { QuoteQuantity = null }), open);
@@ -146,8 +145,8 @@ public sealed class BackpackRestClientLoopbackTests : IAsyncLifetime
 
         using var rest = CreateClient();
 
-        var ascending = await ToListAsync(rest.GetFillsAsync(new FillQuery { OrderId = order.Id, PageSize = 10 }));
-        var descending = await ToListAsync(rest.GetFillsAsync(new FillQuery { OrderId = order.Id, PageSize = 10, SortDirection = SortDirection.Descending }));
+        var ascending = await SubscriptionReads.ToListAsync(rest.GetFillsAsync(new FillQuery { OrderId = order.Id, PageSize = 10 }));
+        var descending = await SubscriptionReads.ToListAsync(rest.GetFillsAsync(new FillQuery { OrderId = order.Id, PageSize = 10, SortDirection = SortDirection.Descending }));
 
         Assert.Equal(_server.Account.Fills, ascending);
         Assert.Equal(_server.Account.Fills.Reverse(), descending);
@@ -187,7 +186,7 @@ public sealed class BackpackRestClientLoopbackTests : IAsyncLifetime
             RestEndpoint = _server.RestUri,
             ApiSecret = TestKeys.SecretSeed,
             SubscribeErrorWindow = TimeSpan.FromSeconds(30),
-            ConnectTimeout = TestTimeouts.Default,
+            ConnectTimeout = TestTimeouts.Hang,
         });
         var pending = client.SubscribeAsync(BackpackStreams.OrderUpdates("SOL_USDC"));
         await _server.WaitForSubscriptionAsync("account.orderUpdate.SOL_USDC").OrTimeout();
@@ -213,7 +212,7 @@ public sealed class BackpackRestClientLoopbackTests : IAsyncLifetime
             Endpoint = _server.WebSocketUri,
             ApiSecret = TestKeys.SecretSeed,
             SubscribeErrorWindow = TimeSpan.FromSeconds(30),
-            ConnectTimeout = TestTimeouts.Default,
+            ConnectTimeout = TestTimeouts.Hang,
         });
 
         await using var positions = await client.SubscribeAsync(BackpackStreams.PositionUpdates()).OrTimeout();
@@ -232,20 +231,9 @@ public sealed class BackpackRestClientLoopbackTests : IAsyncLifetime
             RestEndpoint = _server.RestUri,
             ApiSecret = TestKeys.SecretSeed,
             RetryDelay = TimeSpan.Zero,
-            RequestTimeout = TestTimeouts.Default,
+            RequestTimeout = TestTimeouts.Hang,
         };
         configure?.Invoke(options);
         return new BackpackRestClient(options);
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items.WithCancellation(new CancellationTokenSource(TestTimeouts.Default).Token))
-        {
-            list.Add(item);
-        }
-
-        return list;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Backpack.WebSockets.Authentication;
-using Backpack.WebSockets.IntegrationTests.Infrastructure;
 using Backpack.WebSockets.Models;
 using Backpack.WebSockets.Testing;
 using Microsoft.Extensions.Time.Testing;

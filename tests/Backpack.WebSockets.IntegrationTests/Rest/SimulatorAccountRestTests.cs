@@ -21,11 +21,11 @@ public sealed class SimulatorAccountRestTests
         });
         var frames = await exchange.RecordAsync(300, TimeSpan.FromMilliseconds(50), "account.orderUpdate", "account.balanceUpdate");
         using var rest = new BackpackRestClient(
-            new BackpackRestClientOptions { RestEndpoint = exchange.Server.RestUri, ApiSecret = TestKeys.SecretSeed, RequestTimeout = TestTimeouts.Default },
+            new BackpackRestClientOptions { RestEndpoint = exchange.Server.RestUri, ApiSecret = TestKeys.SecretSeed, RequestTimeout = TestTimeouts.Hang },
             timeProvider: exchange.Time);
 
         var history = new List<Order>();
-        await foreach (var order in rest.GetOrderHistoryAsync().WithCancellation(new CancellationTokenSource(TestTimeouts.Default).Token))
+        await foreach (var order in rest.GetOrderHistoryAsync().WithCancellation(new CancellationTokenSource(TestTimeouts.Hang).Token))
         {
             history.Add(order);
         }
@@ -62,7 +62,7 @@ public sealed class SimulatorAccountRestTests
         }
 
         var fills = new List<Fill>();
-        await foreach (var fill in rest.GetFillsAsync().WithCancellation(new CancellationTokenSource(TestTimeouts.Default).Token))
+        await foreach (var fill in rest.GetFillsAsync().WithCancellation(new CancellationTokenSource(TestTimeouts.Hang).Token))
         {
             fills.Add(fill);
         }

@@ -175,7 +175,7 @@ public sealed class ConnectionPoolTests
         await using var h = new ClientHarness(o =>
         {
             o.MaxStreamsPerConnection = 1;
-            o.ReconnectPolicy = new ReconnectTests.RecordingPolicy(TimeSpan.FromSeconds(5), giveUpAfter: 1);
+            o.ReconnectPolicy = new RecordingPolicy(TimeSpan.FromSeconds(5), giveUpAfter: 1);
         });
         Assert.Equal(BackpackConnectionState.Disconnected, h.Client.State);
         Assert.Empty(h.Client.Connections);
@@ -232,7 +232,7 @@ public sealed class ConnectionPoolTests
         await using var h = new ClientHarness(o =>
         {
             o.RetryFirstConnect = true;
-            o.ReconnectPolicy = new ReconnectTests.RecordingPolicy(TimeSpan.FromSeconds(3));
+            o.ReconnectPolicy = new RecordingPolicy(TimeSpan.FromSeconds(3));
         });
         h.Connector.FailNext(ReconnectTests.Http(503));
         h.Connector.FailNext(ReconnectTests.Http(502));

@@ -76,7 +76,7 @@ public class BackpackStreamsHealthCheckTests
     public async Task Reconnecting_IsJudgedByHowLongSinceTheLoss(TimeSpan elapsed, HealthStatus expected)
     {
         // The policy waits an hour before the first attempt, so the client stays Reconnecting while the test moves the clock.
-        await using var h = new ClientHarness(o => o.ReconnectPolicy = new ReconnectTests.RecordingPolicy(TimeSpan.FromHours(1)));
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = new RecordingPolicy(TimeSpan.FromHours(1)));
         await h.SubscribeConfirmedAsync("trade.SOL_USDC");
         h.Time.Advance(TimeSpan.FromMinutes(7));
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
@@ -111,7 +111,7 @@ public class BackpackStreamsHealthCheckTests
     [Fact]
     public async Task ReconnectGaveUp_IsUnhealthyAtOnce_WithTheErrorAndNoSecret()
     {
-        await using var h = ClientHarness.WithCredentials(o => o.ReconnectPolicy = new ReconnectTests.RecordingPolicy(TimeSpan.Zero, giveUpAfter: 0));
+        await using var h = ClientHarness.WithCredentials(o => o.ReconnectPolicy = new RecordingPolicy(TimeSpan.Zero, giveUpAfter: 0));
         await h.SubscribeConfirmedAsync("account.orderUpdate", "{\"o\":1}");
 
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
@@ -123,14 +123,14 @@ public class BackpackStreamsHealthCheckTests
         Assert.Equal(h.Client.DisconnectError!.Message, result.Data["disconnectError"]);
         Assert.Contains("not reconnecting", result.Description, StringComparison.Ordinal);
         Assert.Contains(h.Client.DisconnectError.Message, result.Description, StringComparison.Ordinal);
-        Assert.DoesNotContain(TestKeys.Secret, result.Description, StringComparison.Ordinal);
-        Assert.All(result.Data.Values, v => Assert.DoesNotContain(TestKeys.Secret, Convert.ToString(v, CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.DoesNotContain(TestKeys.SecretSeed, result.Description, StringComparison.Ordinal);
+        Assert.All(result.Data.Values, v => Assert.DoesNotContain(TestKeys.SecretSeed, Convert.ToString(v, CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ReconnectGaveUp_ReportsTheRegistrationsFailureStatus()
     {
-        await using var h = new ClientHarness(o => o.ReconnectPolicy = new ReconnectTests.RecordingPolicy(TimeSpan.Zero, giveUpAfter: 0));
+        await using var h = new ClientHarness(o => o.ReconnectPolicy = new RecordingPolicy(TimeSpan.Zero, giveUpAfter: 0));
         await h.SubscribeConfirmedAsync("trade.SOL_USDC");
         h.Connection.Fail(new WebSocketException(WebSocketError.ConnectionClosedPrematurely));
         await h.WaitForClosedAsync();
@@ -242,7 +242,7 @@ public class BackpackStreamsHealthCheckTests
     {
         await using var h = new BookHarness(
             o => o.SnapshotTimeout = TimeSpan.FromMinutes(5),
-            c => c.ReconnectPolicy = new ReconnectTests.RecordingPolicy(TimeSpan.FromHours(1)));
+            c => c.ReconnectPolicy = new RecordingPolicy(TimeSpan.FromHours(1)));
         var check = Check(h.Client, h.Time, h.Book);
         await h.StartSyncedAsync();
 

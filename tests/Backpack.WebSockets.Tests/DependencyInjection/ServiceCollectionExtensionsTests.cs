@@ -40,7 +40,7 @@ public class ServiceCollectionExtensionsTests
         services.AddBackpackStreams(o =>
         {
             o.RestEndpoint = new Uri("https://rest.example.test");
-            o.ApiSecret = TestKeys.Secret;
+            o.ApiSecret = TestKeys.SecretSeed;
         });
         services.AddHttpClient(BackpackStreamsServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
         await using var provider = services.BuildServiceProvider();
@@ -69,7 +69,7 @@ public class ServiceCollectionExtensionsTests
         {
             o.Endpoint = new Uri("wss://di.test");
             o.ApiKey = TestKeys.PublicKey;
-            o.ApiSecret = TestKeys.Secret;
+            o.ApiSecret = TestKeys.SecretSeed;
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<BackpackStreamClient>();
@@ -96,7 +96,7 @@ public class ServiceCollectionExtensionsTests
         services.AddBackpackStreams(o =>
         {
             o.ApiKey = TestKeys.PublicKey;
-            o.ApiSecret = TestKeys.Secret;
+            o.ApiSecret = TestKeys.SecretSeed;
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<BackpackStreamClient>();
@@ -122,7 +122,7 @@ public class ServiceCollectionExtensionsTests
             ["Backpack:RestEndpoint"] = "http://gateway.internal:9001/",
             ["Backpack:AllowInsecureTransport"] = "true",
             ["Backpack:ApiKey"] = TestKeys.PublicKey,
-            ["Backpack:ApiSecret"] = TestKeys.Secret,
+            ["Backpack:ApiSecret"] = TestKeys.SecretSeed,
             ["Backpack:SignatureWindow"] = "00:00:09",
             ["Backpack:StreamCapacity"] = "11",
             ["Backpack:PrivateStreamCapacity"] = "22",
@@ -144,7 +144,7 @@ public class ServiceCollectionExtensionsTests
         Assert.Equal(new Uri("http://gateway.internal:9001/"), options.RestEndpoint);
         Assert.True(options.AllowInsecureTransport);
         Assert.Equal(TestKeys.PublicKey, options.ApiKey);
-        Assert.Equal(TestKeys.Secret, options.ApiSecret);
+        Assert.Equal(TestKeys.SecretSeed, options.ApiSecret);
         Assert.Equal(TimeSpan.FromSeconds(9), options.SignatureWindow);
         Assert.Equal(11, options.StreamCapacity);
         Assert.Equal(22, options.PrivateStreamCapacity);
@@ -178,15 +178,15 @@ public class ServiceCollectionExtensionsTests
         using var host = BuildHost(new Dictionary<string, string?>
         {
             ["Backpack:Endpoint"] = "ws://ws.backpack.exchange",
-            ["Backpack:ApiSecret"] = TestKeys.Secret,
+            ["Backpack:ApiSecret"] = TestKeys.SecretSeed,
         });
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Endpoint", ex.Message);
         Assert.Contains("AllowInsecureTransport", ex.Message);
-        Assert.DoesNotContain(TestKeys.Secret, ex.Message);
-        Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.Message);
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.ToString());
     }
 
     [Fact]
@@ -207,13 +207,13 @@ public class ServiceCollectionExtensionsTests
         {
             ["Backpack:StreamCapacity"] = "0",
             ["Backpack:ApiKey"] = TestKeys.PublicKey,
-            ["Backpack:ApiSecret"] = TestKeys.Secret,
+            ["Backpack:ApiSecret"] = TestKeys.SecretSeed,
         });
 
         var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => host.StartAsync());
 
         Assert.Equal("StreamCapacity", ex.ParamName);
-        Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.ToString());
     }
 
     [Fact]
@@ -222,13 +222,13 @@ public class ServiceCollectionExtensionsTests
         using var host = BuildHost(new Dictionary<string, string?>
         {
             ["Backpack:ConnectTimeout"] = "soon",
-            ["Backpack:ApiSecret"] = TestKeys.Secret,
+            ["Backpack:ApiSecret"] = TestKeys.SecretSeed,
         });
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
         Assert.Contains("Backpack:ConnectTimeout", ex.Message);
-        Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.ToString());
     }
 
     [Theory]
@@ -250,13 +250,13 @@ public class ServiceCollectionExtensionsTests
         using var host = BuildHost(new Dictionary<string, string?>
         {
             ["Backpack:ApiKey"] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-            ["Backpack:ApiSecret"] = TestKeys.Secret,
+            ["Backpack:ApiSecret"] = TestKeys.SecretSeed,
         });
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("ApiKey is not the public key of ApiSecret", ex.Message);
-        Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.ToString());
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public class ServiceCollectionExtensionsTests
         services.AddBackpackStreams(o =>
         {
             o.ApiKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-            o.ApiSecret = TestKeys.Secret;
+            o.ApiSecret = TestKeys.SecretSeed;
         });
         using var provider = services.BuildServiceProvider();
 
@@ -286,7 +286,7 @@ public class ServiceCollectionExtensionsTests
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<BackpackStreamClient>());
 
         Assert.Contains("ApiKey is not the public key", ex.Message);
-        Assert.DoesNotContain(TestKeys.Secret, ex.ToString());
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.ToString());
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public class ServiceCollectionExtensionsTests
 
         var bad = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey });
         var good = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions());
-        var withCredentials = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.Secret });
+        var withCredentials = validator.Validate(Options.DefaultName, new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.SecretSeed });
 
         Assert.True(bad.Failed);
         Assert.Contains("ApiSecret", bad.FailureMessage);

@@ -126,7 +126,7 @@ public sealed class ClientHarness : IAsyncDisposable
         new(o =>
         {
             o.ApiKey = TestKeys.PublicKey;
-            o.ApiSecret = TestKeys.Secret;
+            o.ApiSecret = TestKeys.SecretSeed;
             o.DedicatedPrivateConnection = false;
             configure?.Invoke(o);
         });

@@ -1,7 +1,6 @@
 using Backpack.WebSockets.Models;
 using Backpack.WebSockets.OrderBook;
 using Backpack.WebSockets.Streams;
-using Backpack.WebSockets.Tests.Fakes;
 using Moq;
 
 namespace Backpack.WebSockets.Tests.OrderBook;

@@ -56,6 +56,8 @@ internal sealed class FakeDepthFeed : IDepthFeed
 
     public void OnResync(string symbol) => Interlocked.Increment(ref _resyncs);
 
+    public System.Diagnostics.Activity? StartResyncActivity(string symbol) => null;
+
     /// <summary>Waits for the book's next subscription.</summary>
     public Task<FakeDepthSubscription> NextSubscriptionAsync() => _subscriptions.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Hang);
 

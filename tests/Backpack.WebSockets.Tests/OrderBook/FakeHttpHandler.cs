@@ -23,7 +23,7 @@ public sealed class FakeHttpHandler : HttpMessageHandler
     /// <summary>Waits for the next request the code under test sends; the next <see cref="Respond"/> answers it.</summary>
     public async Task<HttpRequestMessage> NextRequestAsync()
     {
-        var (request, response) = await _requests.Reader.ReadAsync().AsTask().WaitAsync(Fakes.TestTimeouts.Hang);
+        var (request, response) = await _requests.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Hang);
         lock (_lock)
         {
             _seen.Enqueue(response);

@@ -35,7 +35,7 @@ public sealed class FrameRecorderHookTests
 
         var (trades, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":1}");
 
-        Assert.Equal(["{\"id\":1}"], await Fakes.SubscriptionReads.ReadAsync(trades, 1));
+        Assert.Equal(["{\"id\":1}"], await SubscriptionReads.ReadAsync(trades, 1));
         Assert.Contains(h.Logs.Entries, e => e.Contains("[RecorderFailed]", StringComparison.Ordinal));
     }
 

@@ -127,7 +127,7 @@ public sealed class BackpackRestClientErrorTests
         Assert.False(read.IsCompleted);
 
         harness.Time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Empty(await read.WaitAsync(Fakes.TestTimeouts.Hang));
+        Assert.Empty(await read.WaitAsync(TestTimeouts.Hang));
         Assert.Equal(2, harness.Handler.Requests.Count);
     }
 

@@ -40,7 +40,7 @@ public sealed class BackpackRestClientParsingTests
         using var harness = new RestHarness();
         harness.Handler.ThenJson("""[{"clientId":null,"createdAt":"2026-09-01T17:54:04.094","executedQuantity":"0","executedQuoteQuantity":"0","expiryReason":null,"id":"59669287267","orderType":"Limit","postOnly":true,"price":"1.0077","quantity":"20","quoteQuantity":"20.154","selfTradePrevention":"RejectTaker","side":"Ask","status":"Cancelled","symbol":"USDT_USDC","timeInForce":"GTC","slippageTolerance":null,"slippageToleranceType":null,"systemOrderType":null}]""");
 
-        var orders = await ToListAsync(harness.Client.GetOrderHistoryAsync());
+        var orders = await SubscriptionReads.ToListAsync(harness.Client.GetOrderHistoryAsync());
 
         var order = Assert.Single(orders);
         Assert.Equal(OrderStatus.Cancelled, order.Status);
@@ -55,7 +55,7 @@ public sealed class BackpackRestClientParsingTests
         using var harness = new RestHarness();
         harness.Handler.ThenJson("""[{"tradeId":35412870,"orderId":"15106947971","symbol":"BTC_USDC_PERP","side":"Ask","price":"111409.6","quantity":"0.00804","fee":"0.232891","feeSymbol":"USDC","timestamp":"2025-10-24T13:05:14.548","isMaker":false,"clientId":"7","systemOrderType":null}]""");
 
-        var fill = Assert.Single(await ToListAsync(harness.Client.GetFillsAsync()));
+        var fill = Assert.Single(await SubscriptionReads.ToListAsync(harness.Client.GetFillsAsync()));
 
         Assert.Equal(35412870, fill.TradeId);
         Assert.Equal("15106947971", fill.OrderId);
@@ -184,16 +184,5 @@ public sealed class BackpackRestClientParsingTests
         Assert.Contains("symbol", ex.Message, StringComparison.Ordinal);
         Assert.False(ex.IsTransient);
         Assert.Single(harness.Handler.Requests);
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
     }
 }

@@ -22,7 +22,7 @@ public sealed class BackpackRestClientSecretsTests
 
         var secretsAndHeaders = harness.Handler.Requests
             .SelectMany(r => new[] { RestHarness.Header(r, "X-Signature"), RestHarness.Header(r, "X-API-Key"), RestHarness.Header(r, "X-Timestamp") })
-            .Append(TestKeys.Secret)
+            .Append(TestKeys.SecretSeed)
             .ToList();
         Assert.NotEmpty(logs.Entries);
         Assert.Contains(logs.Entries, e => e.StartsWith("Warning", StringComparison.Ordinal) && e.Contains("HTTP 429", StringComparison.Ordinal));
@@ -38,20 +38,20 @@ public sealed class BackpackRestClientSecretsTests
     [Fact]
     public void Options_ToString_RedactsSecret()
     {
-        var options = new BackpackRestClientOptions { ApiSecret = TestKeys.Secret, ApiKey = TestKeys.PublicKey };
+        var options = new BackpackRestClientOptions { ApiSecret = TestKeys.SecretSeed, ApiKey = TestKeys.PublicKey };
 
-        Assert.DoesNotContain(TestKeys.Secret, options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.SecretSeed, options.ToString(), StringComparison.Ordinal);
         Assert.Contains("***", options.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Constructor_ApiKeyNotMatchingSecret_ThrowsWithoutNamingTheSecret()
     {
-        var options = new BackpackRestClientOptions { ApiSecret = TestKeys.Secret, ApiKey = Convert.ToBase64String(new byte[32]) };
+        var options = new BackpackRestClientOptions { ApiSecret = TestKeys.SecretSeed, ApiKey = Convert.ToBase64String(new byte[32]) };
 
         var ex = Assert.Throws<ArgumentException>(() => new BackpackRestClient(options));
 
-        Assert.DoesNotContain(TestKeys.Secret, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.SecretSeed, ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class BackpackRestClientSecretsTests
         var streamOptions = new BackpackStreamClientOptions
         {
             RestEndpoint = new Uri("http://127.0.0.1:5000/"),
-            ApiSecret = TestKeys.Secret,
+            ApiSecret = TestKeys.SecretSeed,
             SignatureWindow = TimeSpan.FromSeconds(30),
         };
 

@@ -1,6 +1,5 @@
 using Backpack.WebSockets.Models;
 using Backpack.WebSockets.Rest;
-using Backpack.WebSockets.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 

@@ -15,7 +15,7 @@ public sealed class RestHarness : IDisposable
         var options = new BackpackRestClientOptions
         {
             RestEndpoint = new Uri("https://api.test.invalid"),
-            ApiSecret = credentials ? TestKeys.Secret : null,
+            ApiSecret = credentials ? TestKeys.SecretSeed : null,
             RetryDelay = TimeSpan.Zero,
         };
         configure?.Invoke(options);

@@ -1,7 +1,7 @@
-namespace Backpack.WebSockets.Tests.Fakes;
+namespace Backpack.WebSockets.TestSupport;
 
-/// <summary>Reads a subscription in tests, bounded by <see cref="TestTimeouts.Hang"/>.</summary>
-public static class SubscriptionReads
+/// <summary>Reads subscriptions and other async sequences in tests, each read bounded by <c>TestTimeouts.Hang</c>.</summary>
+internal static class SubscriptionReads
 {
     /// <summary>
     /// Reads up to <paramref name="count"/> items. The enumerator is left undisposed, so the subscription is kept; a
@@ -31,5 +31,26 @@ public static class SubscriptionReads
         }
 
         return items;
+    }
+
+    /// <summary>Asserts that <paramref name="reader"/> has a next item (within the bound) and returns it.</summary>
+    public static async Task<T> NextAsync<T>(this IAsyncEnumerator<T> reader)
+    {
+        Assert.True(await reader.MoveNextAsync().AsTask().OrTimeout());
+        return reader.Current;
+    }
+
+    /// <summary>Enumerates <paramref name="items"/> (a REST pager, for one) to its end, cancelled after the bound.</summary>
+    /// <remarks>Not an extension method: <c>System.Linq.AsyncEnumerable.ToListAsync</c> would make calls ambiguous.</remarks>
+    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        using var cts = new CancellationTokenSource(TestTimeouts.Hang);
+        await foreach (var item in items.WithCancellation(cts.Token))
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 }
