@@ -28,7 +28,7 @@ namespace Backpack.WebSockets.Testing;
 /// await server.Account.SetBalanceAsync("USDC", available: 700m, locked: 225m);
 /// </code>
 /// </example>
-public sealed class BackpackTestAccount
+public sealed partial class BackpackTestAccount
 {
     /// <summary>Guards all state.</summary>
     private readonly Lock _lock = new();

@@ -263,8 +263,15 @@ internal sealed partial class SubscribeRequestQueue : IDisposable
                         break;
                     }
 
-                    await _send(frame, cancellationToken).ConfigureAwait(false);
-                    unsubscribes?.ForEach(static u => u.Sent.TrySetResult());
+                    try
+                    {
+                        await _send(frame, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // Sent, or the socket is gone and with it the server's subscriptions: either way nobody waits any more.
+                        unsubscribes?.ForEach(static u => u.Sent.TrySetResult());
+                    }
                 }
             }
         }

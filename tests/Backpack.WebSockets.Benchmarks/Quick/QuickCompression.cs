@@ -41,7 +41,7 @@ internal static class QuickCompression
         });
 
         var stream = RecordedFrames.StreamOf(kind);
-        var data = DataOf(RecordedFrames.Of(kind));
+        var data = Varied(DataOf(RecordedFrames.Of(kind)), count);
         var subscribing = kind == FrameKind.Trade
             ? Consume(await client.SubscribeAsync(BackpackStreams.Trades("BTC_USDC_PERP"), cancellationToken).ConfigureAwait(false), count, cancellationToken)
             : Consume(await client.SubscribeAsync(BackpackStreams.Depth("SOL_USDC"), cancellationToken).ConfigureAwait(false), count, cancellationToken);
@@ -52,7 +52,7 @@ internal static class QuickCompression
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            await server.PublishAsync(stream, data, cancellationToken).ConfigureAwait(false);
+            await server.PublishAsync(stream, data[i], cancellationToken).ConfigureAwait(false);
         }
 
         await subscribing.ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal static class QuickCompression
             count / elapsed.TotalSeconds,
             cpu.TotalMicroseconds / count,
             bytes / (double)count,
-            data.Length + stream.Length + 22);
+            (int)data.Average(d => d.Length + stream.Length + 22));
     }
 
     private static async Task Consume<T>(BackpackSubscription<T> subscription, int count, CancellationToken cancellationToken)
@@ -80,6 +80,35 @@ internal static class QuickCompression
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The recorded payload with every number string changed, seeded: identical frames would compress to a few bytes, far
+    /// better than a real feed, whose ids, prices and quantities change from message to message.
+    /// </summary>
+    private static string[] Varied(string data, int count)
+    {
+        var random = new Random(11);
+        var numbers = new System.Text.RegularExpressions.Regex("\"(\\d+)(\\.\\d+)?\"");
+        var counters = new System.Text.RegularExpressions.Regex("(?<=:)(\\d{6,})");
+        var frames = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            // Ids and microsecond times count up, as on the wire.
+            var step = i;
+            var counted = counters.Replace(data, m => (long.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) + (step * 137L)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            frames[i] = numbers.Replace(counted, m =>
+            {
+                var whole = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var drifted = Math.Max(0, whole + random.Next(-3, 4));
+                var fraction = m.Groups[2].Success
+                    ? "." + random.Next(0, (int)Math.Pow(10, Math.Min(6, m.Groups[2].Length - 1))).ToString(new string('0', Math.Min(6, m.Groups[2].Length - 1)), System.Globalization.CultureInfo.InvariantCulture)
+                    : string.Empty;
+                return "\"" + drifted.ToString(System.Globalization.CultureInfo.InvariantCulture) + fraction + "\"";
+            });
+        }
+
+        return frames;
     }
 
     private static string DataOf(byte[] frame)

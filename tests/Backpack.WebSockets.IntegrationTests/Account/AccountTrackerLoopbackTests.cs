@@ -210,28 +210,7 @@ public sealed class AccountTrackerLoopbackTests : IAsyncLifetime
     private void AssertEqualsExchange(AccountSnapshot snapshot) => Assert.Null(Diverges(snapshot));
 
     /// <summary>Where the tracker's account differs from the exchange's, or null when it does not.</summary>
-    private string? Diverges(AccountSnapshot snapshot)
-    {
-        var account = _server.Account;
-        var exchangeOrders = account.OpenOrders.ToDictionary(o => o.Id, o => (o.Status, o.ExecutedQuantity, o.Quantity, o.Price));
-        var trackedOrders = snapshot.OpenOrders.Values.ToDictionary(o => o.Id, o => (o.Status, o.ExecutedQuantity, o.Quantity, o.Price));
-        if (!Same(exchangeOrders, trackedOrders))
-        {
-            return "orders";
-        }
-
-        if (!Same(account.Balances.ToDictionary(), snapshot.Balances.ToDictionary()))
-        {
-            return "balances";
-        }
-
-        var exchangePositions = account.Positions.ToDictionary(p => p.Symbol, p => (p.NetQuantity, p.EntryPrice));
-        var trackedPositions = snapshot.Positions.Values.ToDictionary(p => p.Symbol, p => (p.NetQuantity, p.EntryPrice));
-        return Same(exchangePositions, trackedPositions) ? null : "positions";
-    }
-
-    private static bool Same<TValue>(Dictionary<string, TValue> a, Dictionary<string, TValue> b) =>
-        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && EqualityComparer<TValue>.Default.Equals(pair.Value, other));
+    private string? Diverges(AccountSnapshot snapshot) => _server.Account.FindDifference(snapshot);
 
     private async Task WatchAsync(BackpackAccountTracker tracker)
     {
