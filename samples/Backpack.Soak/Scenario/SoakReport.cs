@@ -47,6 +47,15 @@ internal sealed record SoakReport
 
     public bool BookMatched { get; init; }
 
+    /// <summary>Where the account tracker ended different from the exchange's account, or "none".</summary>
+    public string AccountDifference { get; init; } = string.Empty;
+
+    /// <summary>How many times the account tracker reconciled over REST.</summary>
+    public int AccountReconciliations { get; init; }
+
+    /// <summary>The account tracker's published changes, by source and kind.</summary>
+    public string AccountChanges { get; init; } = string.Empty;
+
     public long BookLastUpdateId { get; init; }
 
     public long TradesReceived { get; init; }
@@ -85,6 +94,7 @@ internal sealed record SoakReport
         Line($"  reconnects: expected {ExpectedReconnects}, Reconnecting {ReconnectingEvents}, Reconnected {ReconnectedEvents}, attempts {ReconnectAttempts}; server connections {ServerConnections}");
         Line($"  book: resyncs {Resyncs} (expected {ExpectedResyncs} from faults; by reason: {ResyncReasons}), equals server's top 50: {BookMatched} at update {BookLastUpdateId}");
         Line($"  resyncs by reason and phase: {ResyncPhases}");
+        Line($"  account: reconciliations {AccountReconciliations}, differs from the exchange's: {AccountDifference}; changes: {AccountChanges}");
         Line($"  trades: received {TradesReceived}, dropped (DropOldest) {TradesDropped}, stalls {TradeStalls}");
         Line($"  private events: sent {Delivery.Sent}, received {Delivery.Received}, duplicates {Delivery.Duplicates}, unexpected {Delivery.Unexpected}, out of order {Delivery.OutOfOrder}, holes {Delivery.LostMidStream}, missing on live connection {Delivery.LostOnLiveConnection}, lost in flight at a fault {Delivery.LostInFlightAtFault} ({LostInFlightByFault})");
         if (Memory.Count > 0)

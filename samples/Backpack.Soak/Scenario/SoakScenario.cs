@@ -1,3 +1,5 @@
+using Backpack.WebSockets.Account;
+using Backpack.WebSockets.Rest;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -39,6 +41,9 @@ internal sealed class SoakScenario
     private readonly Dictionary<SoakFault, int> _faults = Enum.GetValues<SoakFault>().ToDictionary(fault => fault, _ => 0);
     private readonly List<MemorySample> _memory = [];
     private readonly List<string> _failures = [];
+    private readonly Lock _accountLock = new();
+    private readonly Dictionary<string, int> _accountChanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _fillPublications = new(StringComparer.Ordinal);
 
     /// <summary>The fault that ended each connection (by server connection id), to tell which faults lose events in flight.</summary>
     private readonly Dictionary<long, SoakFault> _connectionEndedBy = [];
@@ -163,19 +168,31 @@ internal sealed class SoakScenario
         _tradeSubscription = trades;
         await using var book = new BackpackOrderBook(client, _options.Symbol);
 
+        // The local account beside the raw order stream: it must end equal to the exchange's account, having reconciled
+        // after every loss of its (private) connection.
+        using var rest = new BackpackRestClient(new BackpackRestClientOptions { RestEndpoint = server.RestUri, ApiSecret = secret });
+        await using var tracker = new BackpackAccountTracker(client, rest);
+        var trackerStart = tracker.StartAsync(cancellationToken);
+
         using var consumersStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var orderConsumer = Task.Run(() => ConsumeOrdersAsync(orders, consumersStop.Token), CancellationToken.None);
         var tradeConsumer = Task.Run(() => ConsumeTradesAsync(trades, consumersStop.Token), CancellationToken.None);
+        var trackerWatch = Task.Run(() => WatchAccountAsync(tracker, consumersStop.Token), CancellationToken.None);
 
         // The book syncs from a snapshot plus diffs, so it needs the market running: start it beside the stepping.
         var bookStart = book.StartAsync(cancellationToken);
         var streams = new[] { $"depth.{_options.Symbol}", tradesStream.Name, OrderStream };
         await RunMarketAsync(server, simulator, client, book, resyncLog, streams, clock, cancellationToken).ConfigureAwait(false);
         await ObserveAsync(bookStart, "book start").ConfigureAwait(false);
+        await ObserveAsync(trackerStart, "account tracker start").ConfigureAwait(false);
 
         // The market stands still now: the book must reach the server's last update and equal its book.
         var expected = simulator.GetBook(_options.Symbol, 50);
         var (bookMatched, bookUpdateId) = await CompareBookAsync(book, expected).ConfigureAwait(false);
+
+        // The account must converge on the exchange's, now that nothing changes any more.
+        var accountDifference = await CompareAccountAsync(tracker, server.Account).ConfigureAwait(false);
+        var reconciliations = tracker.ReconcileCount;
 
         // Every order event written on the live connection must arrive; wait for the last one.
         var liveConnection = LiveOrderConnection(server);
@@ -188,6 +205,7 @@ internal sealed class SoakScenario
         await consumersStop.CancelAsync().ConfigureAwait(false);
         await ObserveAsync(orderConsumer, "order consumer").ConfigureAwait(false);
         await ObserveAsync(tradeConsumer, "trade consumer").ConfigureAwait(false);
+        await ObserveAsync(trackerWatch, "account watcher").ConfigureAwait(false);
         SampleMemory(clock.Elapsed);
 
         DeliveryResult delivery;
@@ -198,6 +216,15 @@ internal sealed class SoakScenario
 
         var growth = ManagedGrowth();
         Check(bookMatched, $"the book (update {bookUpdateId}) does not equal the server's top 50 (update {expected.LastUpdateId}).");
+        Check(accountDifference is null, $"the account tracker ended different from the exchange's account ({accountDifference}).");
+        Check(reconciliations >= _expectedReconnects, $"{_expectedReconnects} connection faults but only {reconciliations} account reconciliations.");
+        int duplicateFills;
+        lock (_accountLock)
+        {
+            duplicateFills = _fillPublications.Values.Count(n => n > 1);
+        }
+
+        Check(duplicateFills == 0, $"{duplicateFills} fills were published more than once by the account tracker.");
         Check(delivery.IsExactlyOnceInOrder, "private events were not delivered exactly once and in order (see the counts).");
         Check(delivery.Sent > 0, "the server wrote no private event: the private stream was not exercised.");
         Check(finalState == BackpackConnectionState.Connected, $"the client ended {finalState}, not Connected.");
@@ -241,6 +268,9 @@ internal sealed class SoakScenario
             ResyncPhases = FormatReasons(resyncLog.ByReasonAndPhase),
             LostInFlightByFault = FormatReasons(lostByFault),
             BookMatched = bookMatched,
+            AccountDifference = accountDifference ?? "none",
+            AccountReconciliations = reconciliations,
+            AccountChanges = FormatReasons(AccountChangesBySource()),
             BookLastUpdateId = bookUpdateId,
             TradesReceived = Interlocked.Read(ref _tradesReceived),
             TradesDropped = tradesDropped,
@@ -484,6 +514,60 @@ internal sealed class SoakScenario
         {
             // The delivery check reports what is missing.
         }
+    }
+
+    /// <summary>Counts the tracker's changes by source and kind, and how often each fill was published.</summary>
+    private async Task WatchAccountAsync(BackpackAccountTracker tracker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var change in tracker.WatchAsync(cancellationToken).ConfigureAwait(false))
+            {
+                lock (_accountLock)
+                {
+                    var key = $"{change.Source} {change.Kind}";
+                    _accountChanges[key] = _accountChanges.GetValueOrDefault(key) + 1;
+                    if (change.Fill is { } fill)
+                    {
+                        var id = $"{fill.Symbol}|{fill.TradeId}";
+                        _fillPublications[id] = _fillPublications.GetValueOrDefault(id) + 1;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The end of the run.
+        }
+    }
+
+    private Dictionary<string, int> AccountChangesBySource()
+    {
+        lock (_accountLock)
+        {
+            return new Dictionary<string, int>(_accountChanges, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Waits (bounded) until the tracker is Synced and equal to the exchange's account; returns the last difference, or null.</summary>
+    private async Task<string?> CompareAccountAsync(BackpackAccountTracker tracker, BackpackTestAccount account)
+    {
+        var deadline = Stopwatch.StartNew();
+        string? difference = "not synced";
+        while (deadline.Elapsed < _options.RecoveryTimeout)
+        {
+            var snapshot = tracker.GetSnapshot();
+            difference = snapshot.State == AccountState.Synced ? account.FindDifference(snapshot) : $"state {snapshot.State}";
+            if (difference is null)
+            {
+                return null;
+            }
+
+            // Polls a state that settles by itself (events in flight, a reconciliation under way); bounded by the timeout.
+            await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+        }
+
+        return difference;
     }
 
     /// <summary>Waits (bounded) for the book to reach <paramref name="expected"/>'s update and compares the top 50 levels.</summary>
