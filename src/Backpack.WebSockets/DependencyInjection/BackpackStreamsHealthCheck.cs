@@ -46,6 +46,7 @@ public sealed class BackpackStreamsHealthCheck : IHealthCheck
 {
     private readonly BackpackStreamClient _client;
     private readonly BackpackOrderBook[] _orderBooks;
+    private readonly Account.BackpackAccountTracker[] _accounts = [];
     private readonly BackpackStreamsHealthCheckOptions _options;
     private readonly TimeProvider _timeProvider;
 
@@ -64,7 +65,30 @@ public sealed class BackpackStreamsHealthCheck : IHealthCheck
         IEnumerable<BackpackOrderBook> orderBooks,
         BackpackStreamsHealthCheckOptions? options = null,
         TimeProvider? timeProvider = null)
+        : this(client, orderBooks, [], options, timeProvider)
     {
+    }
+
+    /// <summary>Creates the check for a client, its order books and its account trackers.</summary>
+    /// <param name="client">The client whose connections are checked.</param>
+    /// <param name="orderBooks">The order books to watch.</param>
+    /// <param name="accounts">
+    /// The account trackers to watch: each is judged like a book (Healthy while <c>Synced</c>, then Degraded and Unhealthy
+    /// after the order-book thresholds spent <c>Syncing</c> or <c>Stale</c>).
+    /// </param>
+    /// <param name="options">The thresholds; copied. <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock durations are measured on; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/>, <paramref name="orderBooks"/> or <paramref name="accounts"/> is null.</exception>
+    /// <exception cref="ArgumentException">A threshold is negative, or an Unhealthy one is below its Degraded one.</exception>
+    public BackpackStreamsHealthCheck(
+        BackpackStreamClient client,
+        IEnumerable<BackpackOrderBook> orderBooks,
+        IEnumerable<Account.BackpackAccountTracker> accounts,
+        BackpackStreamsHealthCheckOptions? options = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        _accounts = [.. accounts];
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(orderBooks);
         _options = options?.Clone() ?? new BackpackStreamsHealthCheckOptions();
@@ -146,6 +170,22 @@ public sealed class BackpackStreamsHealthCheck : IHealthCheck
             var bookStatus = ByDuration(now - bookSince, _options.OrderBookDegradedAfter, _options.OrderBookUnhealthyAfter, failureStatus);
             status = Worst(status, bookStatus);
             problems.Add($"order book {book.Symbol} {bookState} for {FormatDuration(now - bookSince)}");
+        }
+
+        for (var i = 0; i < _accounts.Length; i++)
+        {
+            var account = _accounts[i];
+            var accountState = account.State;
+            var accountSince = account.StateChangedAt;
+            var prefix = _accounts.Length == 1 ? "account." : $"account.{i.ToString(CultureInfo.InvariantCulture)}.";
+            data[prefix + "state"] = accountState.ToString();
+            data[prefix + "stateChangedAt"] = FormatTime(accountSince);
+            data[prefix + "reconcileCount"] = account.ReconcileCount;
+            if (accountState != Account.AccountState.Synced)
+            {
+                status = Worst(status, ByDuration(now - accountSince, _options.OrderBookDegradedAfter, _options.OrderBookUnhealthyAfter, failureStatus));
+                problems.Add($"account {accountState} for {FormatDuration(now - accountSince)}");
+            }
         }
 
         var summary = problems.Count == 0

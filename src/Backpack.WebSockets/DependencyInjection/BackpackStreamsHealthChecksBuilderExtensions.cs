@@ -50,6 +50,7 @@ public static class BackpackStreamsHealthChecksBuilderExtensions
             provider => new BackpackStreamsHealthCheck(
                 provider.GetRequiredService<BackpackStreamClient>(),
                 provider.GetServices<BackpackOrderBook>(),
+                provider.GetServices<Backpack.WebSockets.Account.BackpackAccountTracker>(),
                 options,
                 provider.GetService<TimeProvider>()),
             failureStatus,

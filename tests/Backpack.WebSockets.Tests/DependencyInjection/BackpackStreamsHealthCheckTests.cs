@@ -331,6 +331,25 @@ public class BackpackStreamsHealthCheckTests
         OrderBookUnhealthyAfter = BookUnhealthy,
     };
 
+    [Fact]
+    public async Task AccountTracker_NotSynced_TurnsDegradedThenUnhealthy_AndReportsItsState()
+    {
+        await using var h = new ClientHarness();
+        using var rest = new Backpack.WebSockets.Rest.BackpackRestClient(new Backpack.WebSockets.Rest.BackpackRestClientOptions { ApiSecret = TestKeys.SecretSeed });
+        await using var tracker = new Backpack.WebSockets.Account.BackpackAccountTracker(h.Client, rest);
+        var check = new BackpackStreamsHealthCheck(h.Client, [], [tracker], Thresholds(), h.Time);
+
+        var fresh = await CheckAsync(check);
+        h.Time.Advance(BookUnhealthy);
+        var late = await CheckAsync(check);
+
+        Assert.Equal(HealthStatus.Healthy, fresh.Status);
+        Assert.Equal(HealthStatus.Unhealthy, late.Status);
+        Assert.Equal("Syncing", late.Data["account.state"]);
+        Assert.Equal(0, late.Data["account.reconcileCount"]);
+        Assert.Contains("account Syncing for 30 s", late.Description, StringComparison.Ordinal);
+    }
+
     private static BackpackStreamsHealthCheck Check(BackpackStreamClient client, TimeProvider time, params BackpackOrderBook[] books) =>
         new(client, books, Thresholds(), time);
 
