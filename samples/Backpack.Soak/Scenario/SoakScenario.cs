@@ -182,7 +182,7 @@ internal sealed class SoakScenario
         // The book syncs from a snapshot plus diffs, so it needs the market running: start it beside the stepping.
         var bookStart = book.StartAsync(cancellationToken);
         var streams = new[] { $"depth.{_options.Symbol}", tradesStream.Name, OrderStream };
-        await RunMarketAsync(server, simulator, client, book, resyncLog, streams, clock, cancellationToken).ConfigureAwait(false);
+        await RunMarketAsync(server, simulator, client, book, tracker, resyncLog, streams, clock, cancellationToken).ConfigureAwait(false);
         await ObserveAsync(bookStart, "book start").ConfigureAwait(false);
         await ObserveAsync(trackerStart, "account tracker start").ConfigureAwait(false);
 
@@ -303,7 +303,7 @@ internal sealed class SoakScenario
     /// Steps the market on a steady beat and injects the faults; samples memory. Past the duration it keeps stepping
     /// until the last fault has healed, so that the book can catch up from a live stream.
     /// </summary>
-    private async Task RunMarketAsync(BackpackTestServer server, MarketSimulator simulator, BackpackStreamClient client, BackpackOrderBook book, ResyncLog resyncLog, string[] streams, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task RunMarketAsync(BackpackTestServer server, MarketSimulator simulator, BackpackStreamClient client, BackpackOrderBook book, BackpackAccountTracker tracker, ResyncLog resyncLog, string[] streams, Stopwatch clock, CancellationToken cancellationToken)
     {
         var faultRandom = new Random(_options.Seed + 1);
         var nextFaultStep = (long)faultRandom.Next(_options.MinStepsBetweenFaults, _options.MaxStepsBetweenFaults);
@@ -314,6 +314,7 @@ internal sealed class SoakScenario
         // Each fault heals only with its own resync: counted from the fault on, so an earlier extra resync cannot stand in.
         var gapResyncsRequired = 0;
         var connectionResyncsRequired = 0;
+        var reconcilesRequired = 0;
         var nextSample = TimeSpan.Zero;
         using var timer = new PeriodicTimer(_options.StepInterval);
         try
@@ -336,12 +337,16 @@ internal sealed class SoakScenario
                     && streams.All(server.HasSubscribers)
                     && book.State == OrderBookState.Synced
                     && ConnectionResyncs(resyncLog) >= connectionResyncsRequired
-                    && resyncLog.Count("Gap") >= gapResyncsRequired;
+                    && resyncLog.Count("Gap") >= gapResyncsRequired
+
+                    // The account heals too: reconciled after this fault and Synced, before the next fault comes.
+                    && tracker.State == AccountState.Synced
+                    && tracker.ReconcileCount >= reconcilesRequired;
                 if (!healed)
                 {
                     if (elapsed - lastFault > _options.RecoveryTimeout)
                     {
-                        _failures.Add($"{lastFaultName} at {lastFault.TotalSeconds:F1} s did not heal within {_options.RecoveryTimeout.TotalSeconds:F0} s: client {client.State}, server connections {server.ConnectionCount}, book {book.State} with {book.ResyncCount}/{_expectedResyncs} resyncs.");
+                        _failures.Add($"{lastFaultName} at {lastFault.TotalSeconds:F1} s did not heal within {_options.RecoveryTimeout.TotalSeconds:F0} s: client {client.State}, server connections {server.ConnectionCount}, book {book.State} with {book.ResyncCount}/{_expectedResyncs} resyncs, account {tracker.State} with {tracker.ReconcileCount}/{reconcilesRequired} reconciliations.");
                         return;
                     }
 
@@ -378,6 +383,7 @@ internal sealed class SoakScenario
                 else
                 {
                     connectionResyncsRequired = ConnectionResyncs(resyncLog) + 1;
+                    reconcilesRequired = tracker.ReconcileCount + 1;
                 }
 
                 resyncLog.Phase = fault.ToString();

@@ -96,16 +96,7 @@ internal sealed class ConnectionSession
         using var timeoutCts = new CancellationTokenSource(timeout, timeProvider);
         try
         {
-            await _sendLock.WaitAsync(timeoutCts.Token).ConfigureAwait(false);
-            try
-            {
-                await Socket.CloseAsync(status, description, timeoutCts.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-
+            await SendCloseAsync(status, description, timeoutCts.Token).ConfigureAwait(false);
             await ReceiveLoop.WaitAsync(timeoutCts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
@@ -130,15 +121,7 @@ internal sealed class ConnectionSession
         using var timeoutCts = new CancellationTokenSource(timeout, timeProvider);
         try
         {
-            await _sendLock.WaitAsync(timeoutCts.Token).ConfigureAwait(false);
-            try
-            {
-                await Socket.CloseAsync(status, description, timeoutCts.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
+            await SendCloseAsync(status, description, timeoutCts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
@@ -146,5 +129,19 @@ internal sealed class ConnectionSession
         }
 
         Socket.Abort();
+    }
+
+    /// <summary>Sends a Close frame, after any request being sent (one send at a time on a socket).</summary>
+    private async Task SendCloseAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Socket.CloseAsync(status, description, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 }
