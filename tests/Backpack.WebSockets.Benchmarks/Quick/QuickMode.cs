@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Backpack.WebSockets.Benchmarks.EndToEnd;
 using Backpack.WebSockets.Benchmarks.Frames;
+using Backpack.WebSockets.Benchmarks.Latency;
 using Backpack.WebSockets.Benchmarks.Memory;
 using Backpack.WebSockets.Benchmarks.ParseAndRoute;
 
@@ -99,6 +100,14 @@ internal static class QuickMode
             output.WriteLine(Invariant($"one invalid among {goals.PublicStreams} ({name}): others in {run.OthersIn.TotalMilliseconds:F0} ms, bad one rejected in {run.BadRejected.TotalMilliseconds:F0} ms, {run.Frames} SUBSCRIBE frames"));
         }
 
+        output.WriteLine();
+        var latencySeconds = smoke ? 0.1 : 2;
+        var bursts = smoke ? 1 : 3;
+        var burst = smoke ? 1_000 : 10_000;
+        output.WriteLine(Invariant($"## 6. Latency from the sender's write to the consumer ({latencySeconds} s per rate, {bursts} bursts of {burst:N0}; sender in a child process; CPU % of one core, this process)"));
+        output.WriteLine(LatencyRunner.Header);
+        var latency = await LatencyRunner.RunAsync(latencySeconds, burst, bursts, output, cancellationToken).ConfigureAwait(false);
+
         var tradeObjectBytes = ObjectSize.TradeBytes();
         var library2 = e2e[ReceiverKind.Library];
         var trade = parse[FrameKind.Trade];
@@ -108,9 +117,21 @@ internal static class QuickMode
         var naiveRatio = library2.MessagesPerSecond / e2e[ReceiverKind.Naive].MessagesPerSecond;
         var clientRatio = library2.MessagesPerSecond / e2e[ReceiverKind.WebsocketClient].MessagesPerSecond;
         var bookText = Math.Round(book.LevelUpdatesPerSecond).ToString("F0", CultureInfo.InvariantCulture);
-        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0}"));
+        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0} {LatencyRatioFields(latency)}"));
 
         return stalled.Bounded ? 0 : 1;
+    }
+
+    /// <summary>The latency runs' line for <c>--latency</c> alone.</summary>
+    public static string LatencyRatios(IReadOnlyList<LatencyResult> results) => "ratios: " + LatencyRatioFields(results);
+
+    /// <summary>The latency fields of the <c>ratios:</c> line, all at 10,000 msg/s: library (one consumer) over the baselines.</summary>
+    private static string LatencyRatioFields(IReadOnlyList<LatencyResult> results)
+    {
+        var raw = LatencyRunner.Find(results, LatencyReceiver.Raw, 10_000);
+        var client = LatencyRunner.Find(results, LatencyReceiver.WebsocketClient, 10_000);
+        var library = LatencyRunner.Find(results, LatencyReceiver.Library, 10_000);
+        return Invariant($"latency_p50_vs_raw={library.Microseconds(50) / raw.Microseconds(50):F2} latency_p99_vs_raw={library.Microseconds(99) / raw.Microseconds(99):F2} latency_p99_vs_wsclient={library.Microseconds(99) / client.Microseconds(99):F2} cpu_vs_wsclient_10k={library.CpuPercent / client.CpuPercent:F2}");
     }
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
