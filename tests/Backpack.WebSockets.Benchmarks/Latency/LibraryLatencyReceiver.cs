@@ -22,7 +22,7 @@ internal static class LibraryLatencyReceiver
     /// How long the run waits for the consumers' releases after their last message. A release whose UNSUBSCRIBE meets the
     /// sender's Close (reconnect policy Never) has been seen to stay pending; the run then goes on and says so on stderr.
     /// </summary>
-    private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ReleaseWait = EndToEnd.LibraryReceiver.ReleaseWait;
 
     public static async Task<LatencyResult> RunAsync(Uri endpoint, LatencySchedule schedule, CancellationToken cancellationToken)
     {
