@@ -10,6 +10,7 @@ namespace Backpack.WebSockets.Benchmarks;
 /// <summary>
 /// <c>--quick</c> / <c>--smoke</c>: every part with the <c>ratios:</c> line (see <see cref="QuickMode"/>).
 /// <c>--e2e [count]</c>: the loopback comparison alone. <c>--stalled [count]</c>: the stalled consumer alone.
+/// <c>--book</c>: the quick mode's order-book part alone.
 /// <c>--latency [seconds]</c>: the latency runs alone (seconds per rate, 2 by default).
 /// <c>--serve &lt;count&gt;</c> / <c>--serve-latency</c>: the loopback sender (started by the e2e runs). Anything else goes to BenchmarkDotNet, e.g.
 /// <c>--filter *ParseAndRoute*</c>.
@@ -26,6 +27,7 @@ public static class Program
             {
                 ["--serve-latency"] => await LatencySender.RunAsync().ConfigureAwait(false),
                 ["--latency", .. var rest] => await RunLatencyAsync(rest is [var s] ? ParseCount(s) : 2, timeout.Token).ConfigureAwait(false),
+                ["--book"] => await RunBookAsync().ConfigureAwait(false),
                 ["--serve", var count] => await FrameSender.RunAsync(ParseCount(count)).ConfigureAwait(false),
                 ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, timeout.Token).ConfigureAwait(false),
                 ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, timeout.Token).ConfigureAwait(false),
@@ -63,6 +65,14 @@ public static class Program
         Console.WriteLine(LatencyRunner.Header);
         var results = await LatencyRunner.RunAsync(seconds, burst: 10_000, bursts: 5, Console.Out, cancellationToken).ConfigureAwait(false);
         Console.WriteLine(QuickMode.LatencyRatios(results));
+        return 0;
+    }
+
+    private static async Task<int> RunBookAsync()
+    {
+        var book = await QuickBook.MeasureAsync(smoke: false).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"level updates per second: {book.LevelUpdatesPerSecond:N0} (1,000 levels per side, publish every 64); GetSnapshot(10) {book.SnapshotNanoseconds:F1} ns, {book.SnapshotBytes:F0} B"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quiet stream: {book.QuietSmallNanoseconds:F0} ns per update at 50 levels, {book.QuietLargeNanoseconds:F0} ns at 2,000 levels; book_publish_2000_vs_50={book.QuietLargeNanoseconds / book.QuietSmallNanoseconds:F2}"));
         return 0;
     }
 

@@ -43,7 +43,51 @@ internal static class QuickBook
         var levelUpdatesPerSecond = applied * (double)BookWorkload.LevelsPerUpdate / elapsed.TotalSeconds;
         var (snapshotNs, snapshotBytes) = TimeReads(reads, () => book.GetSnapshot(10).Bids.Count);
         var (bestBidNs, _) = TimeReads(reads, () => book.BestBid is { } best ? (int)best.Price : 0);
-        return new QuickBookResult(levelUpdatesPerSecond, snapshotNs, snapshotBytes, bestBidNs);
+        var (quietSmall, quietLarge) = await MeasureQuietAsync(client, smoke).ConfigureAwait(false);
+        return new QuickBookResult(levelUpdatesPerSecond, snapshotNs, snapshotBytes, bestBidNs, quietSmall, quietLarge);
+    }
+
+    /// <summary>
+    /// A quiet stream: a publication after every update, on a book of 25 levels per side and on one of 1,000 (50 and 2,000
+    /// levels), with the same kind of updates (10 levels anywhere in the book). Rounds alternate between the two books and
+    /// each keeps its fastest, nanoseconds per update.
+    /// </summary>
+    private static async Task<(double Small, double Large)> MeasureQuietAsync(BackpackStreamClient client, bool smoke)
+    {
+        const int Updates = 2048;
+        var rounds = smoke ? 1 : 40;
+        var small = new BookWorkload(Updates, levelsPerSide: 25);
+        var large = new BookWorkload(Updates);
+        await using var smallBook = new BackpackOrderBook(client, "SOL_USDC");
+        await using var largeBook = new BackpackOrderBook(client, "SOL_USDC");
+        ApplyQuiet(smallBook, small);
+        ApplyQuiet(largeBook, large);
+        var best = (Small: double.MaxValue, Large: double.MaxValue);
+        for (var round = 0; round < rounds; round++)
+        {
+            best.Small = Math.Min(best.Small, ApplyQuiet(smallBook, small).TotalNanoseconds / Updates);
+            best.Large = Math.Min(best.Large, ApplyQuiet(largeBook, large).TotalNanoseconds / Updates);
+        }
+
+        if (largeBook.GetSnapshot().Bids.Count < 900 || smallBook.GetSnapshot().Bids.Count is < 10 or > 30)
+        {
+            throw new InvalidOperationException("The quiet-stream books do not have the sizes they should.");
+        }
+
+        return best;
+    }
+
+    /// <summary>Resets the book (not timed), then applies every update, publishing after each (timed).</summary>
+    private static TimeSpan ApplyQuiet(BackpackOrderBook book, BookWorkload workload)
+    {
+        workload.Resync(book);
+        var start = Stopwatch.GetTimestamp();
+        foreach (var update in workload.Updates)
+        {
+            book.OnDiff(update, publish: true);
+        }
+
+        return Stopwatch.GetElapsedTime(start);
     }
 
     /// <summary>Nanoseconds and bytes allocated per call of <paramref name="read"/>, over <paramref name="count"/> calls.</summary>

@@ -5,4 +5,6 @@ namespace Backpack.WebSockets.Benchmarks.Quick;
 /// <param name="SnapshotNanoseconds">The cost of one <c>GetSnapshot(10)</c>.</param>
 /// <param name="SnapshotBytes">Bytes allocated by one <c>GetSnapshot(10)</c>.</param>
 /// <param name="BestBidNanoseconds">The cost of one <c>BestBid</c> read.</param>
-internal sealed record QuickBookResult(double LevelUpdatesPerSecond, double SnapshotNanoseconds, double SnapshotBytes, double BestBidNanoseconds);
+/// <param name="QuietSmallNanoseconds">Per update, publishing after every one (a quiet stream), on a 50-level book.</param>
+/// <param name="QuietLargeNanoseconds">The same on a 2,000-level book.</param>
+internal sealed record QuickBookResult(double LevelUpdatesPerSecond, double SnapshotNanoseconds, double SnapshotBytes, double BestBidNanoseconds, double QuietSmallNanoseconds, double QuietLargeNanoseconds);
