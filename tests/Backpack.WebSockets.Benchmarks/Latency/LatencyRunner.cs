@@ -33,6 +33,13 @@ internal static class LatencyRunner
             await RunOneAsync(sender.Endpoint, receiver, new LatencySchedule(0, 2_000, StreamsOf(receiver), 1_000), cancellationToken).ConfigureAwait(false);
         }
 
+        // What this process burns with nothing to receive (runtime background threads), for scale against the rows.
+        var idleStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var idleWall = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(seconds < 1 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        var idleCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - idleStart).TotalSeconds / idleWall.Elapsed.TotalSeconds * 100;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle (nothing received, after the warm-up): {idleCpu:F1} % CPU"));
+
         foreach (var shape in Schedules(seconds, burst, bursts, 1))
         {
             foreach (var receiver in s_order)

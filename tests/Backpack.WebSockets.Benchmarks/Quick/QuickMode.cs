@@ -63,6 +63,31 @@ internal static class QuickMode
         var pieces = new TradePathBreakdown();
         var pieceTimes = QuickTimer.NanosecondsPerCall([() => pieces.Envelope(), () => pieces.Parse(), () => pieces.DataFloor()], smoke ? 100 : 1_000, rounds);
         output.WriteLine(Invariant($"trade pieces: envelope {pieceTimes[0]:F0} ns, parse of data {pieceTimes[1]:F0} ns, token floor of data alone {pieceTimes[2]:F0} ns"));
+        var decimals = WireDecimals();
+        var decimalSink = 0m;
+        var decimalTimes = QuickTimer.NanosecondsPerCall(
+            [
+                () =>
+                {
+                    foreach (var text in decimals)
+                    {
+                        _ = WebSockets.Protocol.Payloads.JsonFields.TryParseDecimal(text, out var value);
+                        decimalSink += value;
+                    }
+                },
+                () =>
+                {
+                    foreach (var text in decimals)
+                    {
+                        _ = System.Buffers.Text.Utf8Parser.TryParse(text, out decimal value, out _);
+                        decimalSink += value;
+                    }
+                },
+            ],
+            smoke ? 100 : 1_000,
+            rounds);
+        GC.KeepAlive(decimalSink);
+        output.WriteLine(Invariant($"decimals ({decimals.Length} wire values from the trade, depth and order frames, per value): fast path {decimalTimes[0] / decimals.Length:F1} ns, Utf8Parser {decimalTimes[1] / decimals.Length:F1} ns"));
 
         output.WriteLine();
         output.WriteLine(Invariant($"## 2. End to end on loopback ({e2eCount:N0} trade frames per run, sender in a child process; best of {e2eRounds})"));
@@ -134,6 +159,10 @@ internal static class QuickMode
         var library = LatencyRunner.Find(results, LatencyReceiver.Library, 10_000);
         return Invariant($"latency_p50_vs_raw={library.Microseconds(50) / raw.Microseconds(50):F2} latency_p99_vs_raw={library.Microseconds(99) / raw.Microseconds(99):F2} latency_p99_vs_wsclient={library.Microseconds(99) / client.Microseconds(99):F2} cpu_vs_wsclient_10k={library.CpuPercent / client.CpuPercent:F2}");
     }
+
+    /// <summary>Prices and quantities as the wire spells them (trade, depth and order-fill frames).</summary>
+    private static byte[][] WireDecimals() =>
+        [.. new[] { "86642.9", "0.07206", "18.70", "0.125", "4299.16", "4.299160", "0.0010", "0.000001" }.Select(System.Text.Encoding.ASCII.GetBytes)];
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
 
