@@ -72,7 +72,8 @@ public static class Program
     {
         var book = await QuickBook.MeasureAsync(smoke: false).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"level updates per second: {book.LevelUpdatesPerSecond:N0} (1,000 levels per side, publish every 64); GetSnapshot(10) {book.SnapshotNanoseconds:F1} ns, {book.SnapshotBytes:F0} B"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quiet stream: {book.QuietSmallNanoseconds:F0} ns per update at 50 levels, {book.QuietLargeNanoseconds:F0} ns at 2,000 levels; book_publish_2000_vs_50={book.QuietLargeNanoseconds / book.QuietSmallNanoseconds:F2}"));
+        Console.WriteLine(book.QuietText);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"book_publish_2000_vs_50={book.QuietRatio:F2}"));
         return 0;
     }
 
