@@ -4,7 +4,7 @@ using Backpack.WebSockets.Benchmarks.EndToEnd;
 namespace Backpack.WebSockets.Benchmarks.Latency;
 
 /// <summary>
-/// The latency runs (<c>--latency</c>, and part 6 of the quick mode): for each schedule (1,000, 10,000 and 100,000 msg/s
+/// The latency runs (<c>--latency</c>, and part 7 of the quick mode): for each schedule (1,000, 10,000 and 100,000 msg/s
 /// for a fixed time, then bursts of 10,000 back to back), every receiver in turn reads the same stamped trade frames from
 /// one sender process on 127.0.0.1 and records each message's latency from the sender's write to the consumer.
 /// </summary>

@@ -130,7 +130,7 @@ internal static class QuickMode
         var latencySeconds = smoke ? 0.1 : 2;
         var bursts = smoke ? 1 : 3;
         var burst = smoke ? 1_000 : 10_000;
-        output.WriteLine(Invariant($"## 6. Latency from the sender's write to the consumer ({latencySeconds} s per rate, {bursts} bursts of {burst:N0}; sender in a child process; CPU % of one core, this process)"));
+        output.WriteLine(Invariant($"## 7. Latency from the sender's write to the consumer ({latencySeconds} s per rate, {bursts} bursts of {burst:N0}; sender in a child process; CPU % of one core, this process)"));
         output.WriteLine(LatencyRunner.Header);
         var latency = await LatencyRunner.RunAsync(latencySeconds, burst, bursts, output, cancellationToken).ConfigureAwait(false);
 
