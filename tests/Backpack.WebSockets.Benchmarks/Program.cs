@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Backpack.WebSockets.Benchmarks.EndToEnd;
+using Backpack.WebSockets.Benchmarks.Latency;
 using Backpack.WebSockets.Benchmarks.Memory;
 using Backpack.WebSockets.Benchmarks.Quick;
 
@@ -9,7 +10,9 @@ namespace Backpack.WebSockets.Benchmarks;
 /// <summary>
 /// <c>--quick</c> / <c>--smoke</c>: every part with the <c>ratios:</c> line (see <see cref="QuickMode"/>).
 /// <c>--e2e [count]</c>: the loopback comparison alone. <c>--stalled [count]</c>: the stalled consumer alone.
-/// <c>--serve &lt;count&gt;</c>: the loopback sender (started by the e2e runs). Anything else goes to BenchmarkDotNet, e.g.
+/// <c>--book</c>: the quick mode's order-book part alone.
+/// <c>--latency [seconds]</c>: the latency runs alone (seconds per rate, 2 by default).
+/// <c>--serve &lt;count&gt;</c> / <c>--serve-latency</c>: the loopback sender (started by the e2e runs). Anything else goes to BenchmarkDotNet, e.g.
 /// <c>--filter *ParseAndRoute*</c>.
 /// </summary>
 public static class Program
@@ -22,6 +25,9 @@ public static class Program
         {
             return args switch
             {
+                ["--serve-latency"] => await LatencySender.RunAsync().ConfigureAwait(false),
+                ["--latency", .. var rest] => await RunLatencyAsync(rest is [var s] ? ParseCount(s) : 2, timeout.Token).ConfigureAwait(false),
+                ["--book"] => await RunBookAsync().ConfigureAwait(false),
                 ["--serve", var count] => await FrameSender.RunAsync(ParseCount(count)).ConfigureAwait(false),
                 ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, timeout.Token).ConfigureAwait(false),
                 ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, timeout.Token).ConfigureAwait(false),
@@ -30,7 +36,7 @@ public static class Program
                 _ => Summaries(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args)),
             };
         }
-        catch (Exception ex) when (args is not ["--serve", _])
+        catch (Exception ex) when (args is not ["--serve", _] and not ["--serve-latency"])
         {
             // A broken benchmark must fail the CI smoke run, with the reason.
             Console.Error.WriteLine($"benchmark failed: {ex}");
@@ -51,6 +57,23 @@ public static class Program
             Console.WriteLine(EndToEndRunner.Format(run));
         }
 
+        return 0;
+    }
+
+    private static async Task<int> RunLatencyAsync(int seconds, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(LatencyRunner.Header);
+        var results = await LatencyRunner.RunAsync(seconds, burst: 10_000, bursts: 5, Console.Out, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine(QuickMode.LatencyRatios(results));
+        return 0;
+    }
+
+    private static async Task<int> RunBookAsync()
+    {
+        var book = await QuickBook.MeasureAsync(smoke: false).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"level updates per second: {book.LevelUpdatesPerSecond:N0} (1,000 levels per side, publish every 64); GetSnapshot(10) {book.SnapshotNanoseconds:F1} ns, {book.SnapshotBytes:F0} B"));
+        Console.WriteLine(book.QuietText);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"book_publish_2000_vs_50={book.QuietRatio:F2}"));
         return 0;
     }
 

@@ -137,9 +137,8 @@ internal sealed class OrderBookSynchronizer
             return new OrderBookSnapshot(state, LastUpdateId, version, LevelList.Empty, LevelList.Empty);
         }
 
-        var bids = _bids.ToArray();
-        var asks = _asks.ToArray();
-        return new OrderBookSnapshot(state, LastUpdateId, version, new LevelList(bids, bids.Length), new LevelList(asks, asks.Length));
+        // Shares the sides' frozen chunks: no level is copied (see BookSide.Publish).
+        return new OrderBookSnapshot(state, LastUpdateId, version, _bids.Publish(), _asks.Publish());
     }
 
     private DiffOutcome Buffer(DepthUpdate diff)

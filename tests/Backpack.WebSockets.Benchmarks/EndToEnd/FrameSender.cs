@@ -19,21 +19,8 @@ internal static class FrameSender
 
     public static async Task<int> RunAsync(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
         var block = EncodeBlock(RecordedFrames.TradeSequence(FramesPerBlock));
-        Console.WriteLine($"port={((IPEndPoint)listener.LocalEndpoint).Port}");
-        Console.Out.Flush();
-
-        // The parent closes our stdin when it is done; that ends the process.
-        _ = Task.Run(() =>
-        {
-            while (Console.In.ReadLine() is not null)
-            {
-            }
-
-            Environment.Exit(0);
-        });
+        using var listener = StartListening();
 
         while (true)
         {
@@ -48,6 +35,27 @@ internal static class FrameSender
                 Console.Error.WriteLine($"sender: connection ended early: {ex.Message}");
             }
         }
+    }
+
+    /// <summary>
+    /// Listens on a free loopback port, prints <c>port=N</c> for <see cref="SenderProcess"/>, and ends this process when the
+    /// parent closes its standard input.
+    /// </summary>
+    internal static TcpListener StartListening()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Console.WriteLine($"port={((IPEndPoint)listener.LocalEndpoint).Port}");
+        Console.Out.Flush();
+        _ = Task.Run(() =>
+        {
+            while (Console.In.ReadLine() is not null)
+            {
+            }
+
+            Environment.Exit(0);
+        });
+        return listener;
     }
 
     private static async Task ServeAsync(NetworkStream stream, byte[] block, int count)
@@ -105,6 +113,16 @@ internal static class FrameSender
 
     private static async Task<int?> HandshakeAsync(NetworkStream stream)
     {
+        // "GET /20000 HTTP/1.1"
+        var path = (await AcceptUpgradeAsync(stream).ConfigureAwait(false)).TrimStart('/');
+        return int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : null;
+    }
+
+    /// <summary>Reads the client's upgrade request, answers 101 and returns the request path.</summary>
+    internal static async Task<string> AcceptUpgradeAsync(NetworkStream stream)
+    {
         var buffer = new byte[8 * 1024];
         var length = 0;
         int end;
@@ -126,15 +144,14 @@ internal static class FrameSender
         var response = $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(response)).ConfigureAwait(false);
 
-        // "GET /20000 HTTP/1.1"
-        var path = request.Split(' ', 3) is [_, var target, _] ? target.TrimStart('/') : string.Empty;
-        return int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
-            ? count
-            : null;
+        return request.Split(' ', 3) is [_, var target, _] ? target : string.Empty;
     }
 
     /// <summary>Reads and discards one whole client frame (masked, any length).</summary>
-    private static async Task SkipClientFrameAsync(NetworkStream stream)
+    private static async Task SkipClientFrameAsync(NetworkStream stream) => await ReadClientFrameAsync(stream).ConfigureAwait(false);
+
+    /// <summary>Reads one whole client frame (masked, any length) and returns its unmasked payload.</summary>
+    internal static async Task<byte[]> ReadClientFrameAsync(NetworkStream stream)
     {
         var header = new byte[8];
         await stream.ReadExactlyAsync(header.AsMemory(0, 2)).ConfigureAwait(false);
@@ -151,7 +168,14 @@ internal static class FrameSender
         }
 
         // Mask key (4 bytes) then the payload.
-        var skip = new byte[4 + length];
-        await stream.ReadExactlyAsync(skip).ConfigureAwait(false);
+        var masked = new byte[4 + length];
+        await stream.ReadExactlyAsync(masked).ConfigureAwait(false);
+        var payload = new byte[length];
+        for (var i = 0; i < payload.Length; i++)
+        {
+            payload[i] = (byte)(masked[4 + i] ^ masked[i & 3]);
+        }
+
+        return payload;
     }
 }

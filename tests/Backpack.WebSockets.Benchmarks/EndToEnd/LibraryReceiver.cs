@@ -14,6 +14,9 @@ internal static class LibraryReceiver
     /// <summary>The subscription buffer of the throughput run.</summary>
     public const int Capacity = 65_536;
 
+    /// <summary>How long the run waits for the subscription's release after the last message.</summary>
+    public static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(2);
+
     public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, CancellationToken cancellationToken)
     {
         // No reconnect: when the sender is done and closes, the run ends rather than waiting on a new connection.
@@ -25,15 +28,17 @@ internal static class LibraryReceiver
         long messages = 0;
         long checksum = 0;
         var subscription = await client.SubscribeAsync(BackpackStreams.Trades("BTC_USDC_PERP"), cancellationToken).ConfigureAwait(false);
+
+        // Read by hand rather than with await foreach: leaving the loop releases the subscription, and that release (an
+        // UNSUBSCRIBE racing the sender's Close, reconnect policy Never) has been seen to stay pending for good, which
+        // hung the quick and smoke runs. The run ends at the last message; the release gets a bounded wait.
+        var enumerator = subscription.GetAsyncEnumerator(cancellationToken);
         try
         {
-            await foreach (var trade in subscription.WithCancellation(cancellationToken).ConfigureAwait(false))
+            while (messages + subscription.DroppedCount < count && await enumerator.MoveNextAsync().ConfigureAwait(false))
             {
-                checksum += trade.TradeId;
-                if (++messages + subscription.DroppedCount >= count)
-                {
-                    break;
-                }
+                checksum += enumerator.Current.TradeId;
+                messages++;
             }
         }
         catch (BackpackStreamException)
@@ -42,6 +47,12 @@ internal static class LibraryReceiver
         }
 
         var run = meter.Stop(ReceiverKind.Library, messages, subscription.DroppedCount);
+        var released = enumerator.DisposeAsync().AsTask();
+        if (await Task.WhenAny(released, Task.Delay(ReleaseWait, cancellationToken)).ConfigureAwait(false) != released)
+        {
+            await Console.Error.WriteLineAsync($"library: the subscription's release was still pending {ReleaseWait.TotalSeconds:F0} s after the run.").ConfigureAwait(false);
+        }
+
         GC.KeepAlive(checksum);
         if (!RecordedFrames.TradeStream.Equals(subscription.StreamName, StringComparison.Ordinal))
         {

@@ -19,7 +19,10 @@ internal sealed class SenderProcess : IDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<SenderProcess> StartAsync(int count)
+    public static Task<SenderProcess> StartAsync(int count) => StartAsync(["--serve", count.ToString(CultureInfo.InvariantCulture)]);
+
+    /// <summary>Starts this executable with <paramref name="arguments"/> as a sender that prints <c>port=N</c> first.</summary>
+    public static async Task<SenderProcess> StartAsync(IReadOnlyList<string> arguments)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var info = new ProcessStartInfo(self)
@@ -35,8 +38,11 @@ internal sealed class SenderProcess : IDisposable
             info.ArgumentList.Add(typeof(SenderProcess).Assembly.Location);
         }
 
-        info.ArgumentList.Add("--serve");
-        info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("The sender process did not start.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false);

@@ -4,8 +4,8 @@ using Backpack.WebSockets.OrderBook;
 namespace Backpack.WebSockets.Benchmarks.OrderBook;
 
 /// <summary>
-/// A seeded order-book workload: a snapshot of 1,000 levels per side and a chain of depth updates of 10 levels each
-/// (about 85% quantity changes or new levels, 15% removals). Shared by the BenchmarkDotNet benchmarks and the quick mode
+/// A seeded order-book workload: a snapshot of 1,000 levels per side (or <c>levelsPerSide</c>) and a chain of depth
+/// updates of 10 levels each anywhere in the book (about 85% quantity changes or new levels, 15% removals). Shared by the BenchmarkDotNet benchmarks and the quick mode
 /// so both measure the same thing.
 /// </summary>
 internal sealed class BookWorkload
@@ -13,13 +13,13 @@ internal sealed class BookWorkload
     public const int LevelsPerSide = 1000;
     public const int LevelsPerUpdate = 10;
 
-    public BookWorkload(int updateCount, int seed = 42)
+    public BookWorkload(int updateCount, int seed = 42, int levelsPerSide = LevelsPerSide)
     {
         var random = new Random(seed);
         Snapshot = new DepthSnapshot(
             0,
-            [.. Enumerable.Range(1, LevelsPerSide).Select(tick => new PriceLevel(Bid(tick), Quantity(random)))],
-            [.. Enumerable.Range(1, LevelsPerSide).Select(tick => new PriceLevel(Ask(tick), Quantity(random)))]);
+            [.. Enumerable.Range(1, levelsPerSide).Select(tick => new PriceLevel(Bid(tick), Quantity(random)))],
+            [.. Enumerable.Range(1, levelsPerSide).Select(tick => new PriceLevel(Ask(tick), Quantity(random)))]);
         Updates = new DepthUpdate[updateCount];
         for (var i = 0; i < updateCount; i++)
         {
@@ -27,8 +27,8 @@ internal sealed class BookWorkload
             var asks = new List<PriceLevel>();
             for (var level = 0; level < LevelsPerUpdate; level++)
             {
-                // Ticks past 1,000 add levels; zero quantities remove them. Bids and asks never cross.
-                var tick = random.Next(1, LevelsPerSide + 100);
+                // Ticks past the snapshot's add levels (10% more); zero quantities remove them. Bids and asks never cross.
+                var tick = random.Next(1, levelsPerSide + (levelsPerSide / 10));
                 var quantity = random.NextDouble() < 0.15 ? 0m : Quantity(random);
                 if (random.Next(2) == 0)
                 {

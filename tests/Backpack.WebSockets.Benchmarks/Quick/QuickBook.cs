@@ -43,7 +43,58 @@ internal static class QuickBook
         var levelUpdatesPerSecond = applied * (double)BookWorkload.LevelsPerUpdate / elapsed.TotalSeconds;
         var (snapshotNs, snapshotBytes) = TimeReads(reads, () => book.GetSnapshot(10).Bids.Count);
         var (bestBidNs, _) = TimeReads(reads, () => book.BestBid is { } best ? (int)best.Price : 0);
-        return new QuickBookResult(levelUpdatesPerSecond, snapshotNs, snapshotBytes, bestBidNs);
+        var quiet = await MeasureQuietAsync(client, smoke).ConfigureAwait(false);
+        return new QuickBookResult(levelUpdatesPerSecond, snapshotNs, snapshotBytes, bestBidNs, quiet);
+    }
+
+    /// <summary>
+    /// A quiet stream: a publication after every update, on a book of 25 levels per side and on one of 1,000 (50 and 2,000
+    /// levels), with the same kind of updates (10 levels anywhere in the book). Rounds alternate between the two books and
+    /// each keeps its fastest, nanoseconds per update.
+    /// </summary>
+    private static async Task<QuietFigures> MeasureQuietAsync(BackpackStreamClient client, bool smoke)
+    {
+        const int Updates = 2048;
+        var rounds = smoke ? 1 : 40;
+        var small = new BookWorkload(Updates, levelsPerSide: 25);
+        var large = new BookWorkload(Updates);
+        await using var smallBook = new BackpackOrderBook(client, "SOL_USDC");
+        await using var largeBook = new BackpackOrderBook(client, "SOL_USDC");
+        ApplyQuiet(smallBook, small, publishEvery: 1);
+        ApplyQuiet(largeBook, large, publishEvery: 1);
+        var best = new QuietFigures(double.MaxValue, double.MaxValue, double.MaxValue, double.MaxValue);
+        for (var round = 0; round < rounds; round++)
+        {
+            best = new QuietFigures(
+                Math.Min(best.Small, ApplyQuiet(smallBook, small, publishEvery: 1).TotalNanoseconds / Updates),
+                Math.Min(best.Large, ApplyQuiet(largeBook, large, publishEvery: 1).TotalNanoseconds / Updates),
+                Math.Min(best.SmallBatched, ApplyQuiet(smallBook, small, publishEvery: 64).TotalNanoseconds / Updates),
+                Math.Min(best.LargeBatched, ApplyQuiet(largeBook, large, publishEvery: 64).TotalNanoseconds / Updates));
+        }
+
+        if (largeBook.GetSnapshot().Bids.Count < 900 || smallBook.GetSnapshot().Bids.Count is < 10 or > 30)
+        {
+            throw new InvalidOperationException("The quiet-stream books do not have the sizes they should.");
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Resets the book (not timed), then applies every update (timed), publishing after every <paramref name="publishEvery"/>
+    /// (1: a quiet stream; 64: the default batching under load, which shows the cost of applying alone).
+    /// </summary>
+    private static TimeSpan ApplyQuiet(BackpackOrderBook book, BookWorkload workload, int publishEvery)
+    {
+        workload.Resync(book);
+        var updates = workload.Updates;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < updates.Length; i++)
+        {
+            book.OnDiff(updates[i], publish: (i + 1) % publishEvery == 0);
+        }
+
+        return Stopwatch.GetElapsedTime(start);
     }
 
     /// <summary>Nanoseconds and bytes allocated per call of <paramref name="read"/>, over <paramref name="count"/> calls.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Backpack.WebSockets.Benchmarks.EndToEnd;
 using Backpack.WebSockets.Benchmarks.Frames;
+using Backpack.WebSockets.Benchmarks.Latency;
 using Backpack.WebSockets.Benchmarks.Memory;
 using Backpack.WebSockets.Benchmarks.ParseAndRoute;
 
@@ -62,6 +63,31 @@ internal static class QuickMode
         var pieces = new TradePathBreakdown();
         var pieceTimes = QuickTimer.NanosecondsPerCall([() => pieces.Envelope(), () => pieces.Parse(), () => pieces.DataFloor()], smoke ? 100 : 1_000, rounds);
         output.WriteLine(Invariant($"trade pieces: envelope {pieceTimes[0]:F0} ns, parse of data {pieceTimes[1]:F0} ns, token floor of data alone {pieceTimes[2]:F0} ns"));
+        var decimals = WireDecimals();
+        var decimalSink = 0m;
+        var decimalTimes = QuickTimer.NanosecondsPerCall(
+            [
+                () =>
+                {
+                    foreach (var text in decimals)
+                    {
+                        _ = WebSockets.Protocol.Payloads.JsonFields.TryParseDecimal(text, out var value);
+                        decimalSink += value;
+                    }
+                },
+                () =>
+                {
+                    foreach (var text in decimals)
+                    {
+                        _ = System.Buffers.Text.Utf8Parser.TryParse(text, out decimal value, out _);
+                        decimalSink += value;
+                    }
+                },
+            ],
+            smoke ? 100 : 1_000,
+            rounds);
+        GC.KeepAlive(decimalSink);
+        output.WriteLine(Invariant($"decimals ({decimals.Length} wire values from the trade, depth and order frames, per value): fast path {decimalTimes[0] / decimals.Length:F1} ns, Utf8Parser {decimalTimes[1] / decimals.Length:F1} ns"));
 
         output.WriteLine();
         output.WriteLine(Invariant($"## 2. End to end on loopback ({e2eCount:N0} trade frames per run, sender in a child process; best of {e2eRounds})"));
@@ -78,6 +104,7 @@ internal static class QuickMode
         var book = await QuickBook.MeasureAsync(smoke).ConfigureAwait(false);
         output.WriteLine(Invariant($"level updates per second: {book.LevelUpdatesPerSecond:N0} (1,000-level book, 10 levels per update)"));
         output.WriteLine(Invariant($"GetSnapshot(10): {book.SnapshotNanoseconds:F1} ns and {book.SnapshotBytes:F0} bytes per call; BestBid: {book.BestBidNanoseconds:F1} ns"));
+        output.WriteLine(book.QuietText);
 
         output.WriteLine();
         output.WriteLine(Invariant($"## 4. Stalled consumer ({stalledCount:N0} trade frames through the client into a subscription nobody reads)"));
@@ -108,6 +135,14 @@ internal static class QuickMode
             output.WriteLine(Invariant($"{run.Kind,-10} {(run.Negotiated ? "on" : "off"),-7} {run.MessagesPerSecond,8:F0} {run.CpuMicrosecondsPerMessage,12:F2} {run.WireBytesPerMessage,12:F1} {run.TextBytesPerMessage,12}"));
         }
 
+        output.WriteLine();
+        var latencySeconds = smoke ? 0.1 : 2;
+        var bursts = smoke ? 1 : 3;
+        var burst = smoke ? 1_000 : 10_000;
+        output.WriteLine(Invariant($"## 7. Latency from the sender's write to the consumer ({latencySeconds} s per rate, {bursts} bursts of {burst:N0}; sender in a child process; CPU % of one core, this process)"));
+        output.WriteLine(LatencyRunner.Header);
+        var latency = await LatencyRunner.RunAsync(latencySeconds, burst, bursts, output, cancellationToken).ConfigureAwait(false);
+
         var tradeObjectBytes = ObjectSize.TradeBytes();
         var library2 = e2e[ReceiverKind.Library];
         var trade = parse[FrameKind.Trade];
@@ -117,10 +152,26 @@ internal static class QuickMode
         var naiveRatio = library2.MessagesPerSecond / e2e[ReceiverKind.Naive].MessagesPerSecond;
         var clientRatio = library2.MessagesPerSecond / e2e[ReceiverKind.WebsocketClient].MessagesPerSecond;
         var bookText = Math.Round(book.LevelUpdatesPerSecond).ToString("F0", CultureInfo.InvariantCulture);
-        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0}"));
+        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} depth_parse_vs_floor={parse[FrameKind.Depth20].Library / parse[FrameKind.Depth20].Floor:F2} order_parse_vs_floor={parse[FrameKind.OrderFill].Library / parse[FrameKind.OrderFill].Floor:F2} book_publish_2000_vs_50={book.QuietRatio:F2} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0} {LatencyRatioFields(latency)}"));
 
         return stalled.Bounded ? 0 : 1;
     }
+
+    /// <summary>The latency runs' line for <c>--latency</c> alone.</summary>
+    public static string LatencyRatios(IReadOnlyList<LatencyResult> results) => "ratios: " + LatencyRatioFields(results);
+
+    /// <summary>The latency fields of the <c>ratios:</c> line, all at 10,000 msg/s: library (one consumer) over the baselines.</summary>
+    private static string LatencyRatioFields(IReadOnlyList<LatencyResult> results)
+    {
+        var raw = LatencyRunner.Find(results, LatencyReceiver.Raw, 10_000);
+        var client = LatencyRunner.Find(results, LatencyReceiver.WebsocketClient, 10_000);
+        var library = LatencyRunner.Find(results, LatencyReceiver.Library, 10_000);
+        return Invariant($"latency_p50_vs_raw={library.Microseconds(50) / raw.Microseconds(50):F2} latency_p99_vs_raw={library.Microseconds(99) / raw.Microseconds(99):F2} latency_p99_vs_wsclient={library.Microseconds(99) / client.Microseconds(99):F2} cpu_vs_wsclient_10k={library.CpuPercent / client.CpuPercent:F2}");
+    }
+
+    /// <summary>Prices and quantities as the wire spells them (trade, depth and order-fill frames).</summary>
+    private static byte[][] WireDecimals() =>
+        [.. new[] { "86642.9", "0.07206", "18.70", "0.125", "4299.16", "4.299160", "0.0010", "0.000001" }.Select(System.Text.Encoding.ASCII.GetBytes)];
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
 

@@ -546,45 +546,76 @@ internal static class JsonFields
     }
 
     /// <summary>
-    /// Parses a decimal, keeping its scale ("18.70" stays 18.70). Plain <c>[-]digits[.digits]</c> of up to 19 digits (every
-    /// price on the wire) is built directly from its mantissa; anything else goes through Utf8Parser, which handles
-    /// exponents, then through the BCL parser.
+    /// Parses a decimal, keeping its scale ("18.70" stays 18.70, as <see cref="decimal.Parse(string)"/> keeps it). The plain
+    /// form <c>[-]digits[.digits]</c> of up to 19 digits in all (every price and quantity on the wire) is built directly
+    /// from its mantissa: one multiply-add per integer digit and eight fraction digits at a time where there are eight
+    /// (SWAR), with no per-digit bookkeeping (the digit count and the scale come from positions at the end, and a mantissa
+    /// that wrapped is caught there by its digit count). Anything else (an exponent, a leading '+', "5.", more digits,
+    /// garbage) goes through <see cref="TryParseDecimalSlow"/>, the Utf8Parser path, unchanged. Internal for the tests, which
+    /// compare it with that path exhaustively.
     /// </summary>
-    private static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
+    internal static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
     {
-        var negative = text.Length > 0 && text[0] == (byte)'-';
+        var negative = text.Length > 1 && text[0] == (byte)'-';
+        var i = negative ? 1 : 0;
+        var integerStart = i;
         ulong mantissa = 0;
-        var digits = 0;
-        var scale = -1;
-        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        uint digit;
+        while (i < text.Length && (digit = (uint)(text[i] - '0')) <= 9)
         {
-            var digit = (uint)(text[i] - '0');
-            if (digit <= 9 && digits < 19)
+            mantissa = (mantissa * 10) + digit;
+            i++;
+        }
+
+        var digits = i - integerStart;
+        var scale = 0;
+        if (i < text.Length)
+        {
+            if (text[i] != (byte)'.')
             {
+                return TryParseDecimalSlow(text, out value);
+            }
+
+            var fractionStart = ++i;
+            while (text.Length - i >= 8 && TryParseEightDigits(text[i..], out var eight))
+            {
+                mantissa = (mantissa * 100_000_000) + eight;
+                i += 8;
+            }
+
+            while (i < text.Length)
+            {
+                digit = (uint)(text[i] - '0');
+                if (digit > 9)
+                {
+                    return TryParseDecimalSlow(text, out value);
+                }
+
                 mantissa = (mantissa * 10) + digit;
-                digits++;
-                scale += scale >= 0 ? 1 : 0;
+                i++;
             }
-            else if (text[i] == (byte)'.' && scale < 0)
+
+            scale = i - fractionStart;
+            digits += scale;
+            if (scale == 0)
             {
-                scale = 0;
-            }
-            else
-            {
+                // "5.": whatever the slow path makes of it.
                 return TryParseDecimalSlow(text, out value);
             }
         }
 
-        if (digits == 0 || scale == 0)
+        // Nineteen digits always fit in 64 bits (< 1.8e19); more may have wrapped, so they take the slow path.
+        if (digits is 0 or > 19)
         {
             return TryParseDecimalSlow(text, out value);
         }
 
-        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)scale);
         return true;
     }
 
-    private static bool TryParseDecimalSlow(ReadOnlySpan<byte> text, out decimal value) =>
+    /// <summary>The general path: Utf8Parser (exponents too), then the BCL parser for what Utf8Parser refuses.</summary>
+    internal static bool TryParseDecimalSlow(ReadOnlySpan<byte> text, out decimal value) =>
         (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
         || decimal.TryParse(
             text,
