@@ -39,5 +39,8 @@ internal sealed class RecordingConnection(IWebSocketConnection inner, int id, IB
 
     public void Abort() => inner.Abort();
 
+    // Forwarded, or the default (false) would hide a compressed socket from the status panel.
+    public bool IsCompressed => inner.IsCompressed;
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
