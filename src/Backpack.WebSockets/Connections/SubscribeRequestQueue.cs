@@ -459,6 +459,12 @@ internal sealed partial class SubscribeRequestQueue : IDisposable
             _toSend.InsertRange(0, rest);
         }
 
+        // A probe of both kinds goes out as two frames: what the error overtook was never sent, and goes out normally.
+        if (_probeToSend is { Count: > 0 } unsent)
+        {
+            _toSend.InsertRange(0, unsent);
+        }
+
         _probing = false;
         _probeRest = null;
         _probeToSend = null;
