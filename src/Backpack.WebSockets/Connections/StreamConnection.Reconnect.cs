@@ -99,7 +99,7 @@ internal sealed partial class StreamConnection
             {
                 if (delay > TimeSpan.Zero)
                 {
-                    await DelayAtLeastAsync(delay, token).ConfigureAwait(false);
+                    await Delays.AtLeastAsync(delay, _timeProvider, token).ConfigureAwait(false);
                 }
 
                 attempts++;
@@ -198,19 +198,6 @@ internal sealed partial class StreamConnection
         }
 
         return (null, session.Failure ?? Lost(BackpackStreamErrorCode.ConnectionLost, "the connection was lost while resubscribing"));
-    }
-
-    /// <summary>
-    /// Waits at least <paramref name="delay"/> on the clock: a timer may fire a few milliseconds early, and a server's
-    /// <c>Retry-After</c> is a floor, not a hint.
-    /// </summary>
-    private async Task DelayAtLeastAsync(TimeSpan delay, CancellationToken token)
-    {
-        var started = _timeProvider.GetTimestamp();
-        for (var remaining = delay; remaining > TimeSpan.Zero; remaining = delay - _timeProvider.GetElapsedTime(started))
-        {
-            await Task.Delay(remaining, _timeProvider, token).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Asks the policy for the next delay and applies the rules it cannot break: Close frame → at once, 429 → at least Retry-After.</summary>

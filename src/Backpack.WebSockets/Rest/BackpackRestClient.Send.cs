@@ -43,7 +43,7 @@ public partial class BackpackRestClient
             }
 
             Log.RequestRetrying(_logger, request.Path, Describe(failure), attempt + 1, _options.MaxRetries, delay.Value);
-            await Task.Delay(delay.Value, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await Delays.AtLeastAsync(delay.Value, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

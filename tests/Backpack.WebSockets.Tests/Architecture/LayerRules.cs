@@ -27,6 +27,9 @@ public static class LayerRules
 
         // The range check every options setter uses (the client's, the book's, the tracker's): a helper, not a layer.
         "Backpack.WebSockets.OptionRanges",
+
+        // The wait a Retry-After bounds from below (reconnects, REST retries): a helper, not a layer.
+        "Backpack.WebSockets.Delays",
     };
 
     /// <summary>Every folder's rule, by folder.</summary>

@@ -149,20 +149,19 @@ public sealed class BatchedSubscribeTests(Xunit.Abstractions.ITestOutputHelper o
 
     private static string[] PublicNames(int count) => [.. Enumerable.Range(0, count).Select(i => $"kline.1h.M{i:D3}_USDC")];
 
+    /// <summary>Reads SUBSCRIBE frames from every connection until <paramref name="streams"/> streams were sent.</summary>
     private static async Task<List<(bool Signed, IReadOnlyList<string> Streams)>> ReadFramesAsync(ClientHarness h, int streams)
     {
         var frames = new List<(bool Signed, IReadOnlyList<string> Streams)>();
-        var index = 0;
         while (frames.Sum(f => f.Streams.Count) < streams)
         {
-            var connection = await h.Connector.WaitForConnectionAsync(index).OrTimeout();
-            while (connection.HasUnreadSent || frames.Sum(f => f.Streams.Count) < streams && h.Connector.Connections.Count == index + 1)
+            // Frames may come on any connection (the private one opens beside the public one): wait, bounded, for one.
+            await WaitUntilAsync(() => h.Connector.Connections.Any(c => c.HasUnreadSent));
+            foreach (var connection in h.Connector.Connections.Where(c => c.HasUnreadSent))
             {
                 var root = JsonDocument.Parse(await connection.ReadSentAsync().OrTimeout()).RootElement;
                 frames.Add((root.TryGetProperty("signature", out _), [.. root.GetProperty("params").EnumerateArray().Select(p => p.GetString()!)]));
             }
-
-            index++;
         }
 
         return frames;
