@@ -41,6 +41,74 @@ public sealed class SubscribeRequestQueueTests
         Assert.Equal(2, sends);
     }
 
+    [Fact]
+    public async Task ProbeOfBothKinds_WhoseSecondFrameAnErrorOvertook_SendsThatFrameStreamsNormally()
+    {
+        var time = new ObservableTimeProvider();
+        var frames = new List<RequestFrame>();
+        SubscribeRequestQueue? queue = null;
+        queue = new SubscribeRequestQueue(
+            (frame, _) =>
+            {
+                lock (frames)
+                {
+                    frames.Add(frame);
+
+                    // The probe's public half goes out and the server rejects it at once, before its private half is sent.
+                    if (frames.Count == 3)
+                    {
+                        queue!.OnError(4006, "Invalid stream");
+                    }
+                }
+
+                return Task.CompletedTask;
+            },
+            (_, _) => { },
+            time,
+            TimeSpan.FromSeconds(1),
+            NullLogger.Instance);
+        using (queue)
+        {
+            var bad = Registration("trade.BAD");
+            var privates = new[] { Registration("account.orderUpdate"), Registration("account.positionUpdate"), Registration("account.balanceUpdate") };
+            using var stop = new CancellationTokenSource();
+            var pump = queue.RunAsync(stop.Token);
+            var badAnswer = queue.EnqueueSubscribe(bad);
+            var answers = privates.Select(queue.EnqueueSubscribe).ToArray();
+            await WaitUntilAsync(() => FrameCount(frames) == 2);
+
+            // Four in flight (one public frame, one private): the error is narrowed to the first half, [trade.BAD, orderUpdate].
+            queue.OnError(4006, "Invalid stream");
+            await badAnswer.OrTimeout();
+            await WaitUntilAsync(() => FrameCount(frames) == 4);
+            await time.WaitForTimerAsync(TimeSpan.FromSeconds(1), alreadySeen: 2);
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAll(answers).OrTimeout();
+
+            lock (frames)
+            {
+                Assert.Equal(["trade.BAD"], frames[2].Streams);
+                Assert.Equal(privates.Select(p => p.Name).Order(), frames[3].Streams.Order());
+                Assert.True(frames[3].Signed);
+            }
+
+            Assert.All(privates, p => Assert.True(p.Accepted.IsCompletedSuccessfully, p.Name));
+            Assert.False(bad.Accepted.IsCompletedSuccessfully);
+            await stop.CancelAsync();
+            await pump.OrTimeout();
+        }
+    }
+
+    private static StreamRegistration<string> Registration(string name) => new(name, static data => Encoding.UTF8.GetString(data));
+
+    private static int FrameCount(List<RequestFrame> frames)
+    {
+        lock (frames)
+        {
+            return frames.Count;
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition) =>
         Assert.True(await Task.Run(() => SpinWait.SpinUntil(condition, TestTimeouts.Hang)));
 }
