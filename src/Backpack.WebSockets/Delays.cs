@@ -17,4 +17,11 @@ internal static class Delays
             await Task.Delay(remaining, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary><paramref name="first"/> doubled <paramref name="doublings"/> times, but never past <paramref name="max"/>: a retry backoff.</summary>
+    public static TimeSpan Doubling(TimeSpan first, int doublings, TimeSpan max)
+    {
+        var delay = first * Math.Pow(2, doublings);
+        return delay > max ? max : delay;
+    }
 }

@@ -302,11 +302,7 @@ public sealed partial class BackpackAccountTracker : IAsyncDisposable
     /// <summary>The exchange's time, as the REST client's clock offset has it.</summary>
     private DateTimeOffset ExchangeNow() => _timeProvider.GetUtcNow() + _rest.ClockOffset;
 
-    private TimeSpan Backoff(int failures)
-    {
-        var delay = _options.RetryDelay * Math.Pow(2, Math.Min(failures, 16));
-        return delay > _options.MaxRetryDelay ? _options.MaxRetryDelay : delay;
-    }
+    private TimeSpan Backoff(int failures) => Delays.Doubling(_options.RetryDelay, Math.Min(failures, 16), _options.MaxRetryDelay);
 
     /// <summary>Reads one stream for the tracker; an ended subscription makes it Stale and is subscribed again, with backoff.</summary>
     private async Task PumpAsync<T>(BackpackStream<T> stream, IAccountSubscription<T> subscription, Action<T> onItem)

@@ -58,11 +58,7 @@ public partial class BackpackRestClient
             return null;
         }
 
-        var backoff = _options.RetryDelay * Math.Pow(2, Math.Min(attempt, 16));
-        if (backoff > _options.MaxRetryDelay)
-        {
-            backoff = _options.MaxRetryDelay;
-        }
+        var backoff = Delays.Doubling(_options.RetryDelay, Math.Min(attempt, 16), _options.MaxRetryDelay);
 
         return retryAfter > backoff ? retryAfter : backoff;
     }
