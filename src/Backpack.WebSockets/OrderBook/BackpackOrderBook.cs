@@ -126,7 +126,11 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     public long LastUpdateId => Volatile.Read(ref _published).LastUpdateId;
 
     /// <summary>How many times the book went from <see cref="OrderBookState.Synced"/> to <see cref="OrderBookState.Stale"/> and resynced (or is resyncing).</summary>
-    /// <remarks>A fault while the book is still syncing restarts the sync without counting: the book was not in sync to begin with.</remarks>
+    /// <remarks>
+    /// A fault while the book is still syncing restarts the sync without counting: the book was not in sync to begin with.
+    /// The count moves after the stale book is published, so reading it and then <see cref="State"/> never pairs a new
+    /// count with the book from before the fault.
+    /// </remarks>
     public int ResyncCount => Volatile.Read(ref _resyncCount);
 
     /// <summary>The best bid of the published book, or <see langword="null"/> when there is none or the book is not synced.</summary>
@@ -516,19 +520,20 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         // is discarded if it lands first.
         _generation++;
         _fetching = false;
-        if (_state == OrderBookState.Synced)
-        {
-            _state = OrderBookState.Stale;
-            var count = Interlocked.Increment(ref _resyncCount);
-            _feed.OnResync(Symbol);
-            Log.Resyncing(_logger, Symbol, reason, _sync.LastUpdateId, count);
-        }
-        else
+        if (_state != OrderBookState.Synced)
         {
             Log.SyncRestarted(_logger, Symbol, reason);
+            PublishLocked();
+            return;
         }
 
+        // The stale book is published before the count moves: a reader that sees the new count and then reads State
+        // sees Stale (or a later sync), never the Synced book from before the fault.
+        _state = OrderBookState.Stale;
         PublishLocked();
+        var count = Interlocked.Increment(ref _resyncCount);
+        _feed.OnResync(Symbol);
+        Log.Resyncing(_logger, Symbol, reason, _sync.LastUpdateId, count);
     }
 
     private void PublishLocked()

@@ -199,7 +199,8 @@ public sealed class BackpackAccountTrackerTests : IAsyncDisposable
         Assert.Equal(AccountState.Synced, tracker.State);
         Assert.Empty(tracker.GetSnapshot().OpenOrders);
         Assert.Equal(1, tracker.ReconcileCount);
-        await log.WaitForAsync(c => c.Any(x => x.Kind == AccountChangeKind.OrderClosed));
+        // The reconciliation publishes the closed order before the missed fill: wait for both, not the first alone.
+        await log.WaitForAsync(c => c.Any(x => x.Kind == AccountChangeKind.OrderClosed) && c.Any(x => x.Fill?.TradeId == 102));
         var fills = log.Changes.Where(c => c.Kind == AccountChangeKind.Fill).ToList();
         Assert.Equal([(101L, AccountChangeSource.Stream), (102L, AccountChangeSource.Reconciliation)], fills.Select(c => (c.Fill!.TradeId!.Value, c.Source)));
         var closed = Assert.Single(log.Changes, c => c.Kind == AccountChangeKind.OrderClosed);

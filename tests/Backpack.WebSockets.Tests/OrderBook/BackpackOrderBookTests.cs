@@ -254,6 +254,21 @@ public sealed class BackpackOrderBookTests
     }
 
     [Fact]
+    public async Task ResyncCount_MovesOnlyAfterTheStaleBookIsPublished()
+    {
+        // A reader that polls "ResyncCount == n && State == Synced" must not see the new count with the old Synced book.
+        var feed = new FakeDepthFeed();
+        await using var book = new BackpackOrderBook(feed, BookHarness.Symbol, null);
+        var subscription = await StartSyncedOnFeedAsync(feed, book);
+        var seen = new TaskCompletionSource<(int Count, OrderBookState State)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        feed.Resynced = () => seen.TrySetResult((book.ResyncCount, book.State));
+
+        subscription.Push(Diff(1005, "99.2"));
+
+        Assert.Equal((1, OrderBookState.Stale), await seen.Task.OrTimeout());
+    }
+
+    [Fact]
     public async Task SnapshotFetchedBeforeAResync_IsDiscarded()
     {
         var feed = new FakeDepthFeed();

@@ -54,7 +54,14 @@ internal sealed class FakeDepthFeed : IDepthFeed
         return request.Task.WaitAsync(cancellationToken);
     }
 
-    public void OnResync(string symbol) => Interlocked.Increment(ref _resyncs);
+    /// <summary>Runs when the book reports a resync, on the book's writer: lets a test look at the book at that moment.</summary>
+    public Action? Resynced { get; set; }
+
+    public void OnResync(string symbol)
+    {
+        Interlocked.Increment(ref _resyncs);
+        Resynced?.Invoke();
+    }
 
     public System.Diagnostics.Activity? StartResyncActivity(string symbol) => null;
 
