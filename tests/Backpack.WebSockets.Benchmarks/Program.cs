@@ -31,7 +31,8 @@ public static class Program
                 ["--serve", var count] => await FrameSender.RunAsync(ParseCount(count)).ConfigureAwait(false),
                 ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, timeout.Token).ConfigureAwait(false),
                 ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, timeout.Token).ConfigureAwait(false),
-                ["--e2e", .. var rest] => await RunEndToEndAsync(rest is [var n] ? ParseCount(n) : 1_000_000, timeout.Token).ConfigureAwait(false),
+                ["--e2e", .. var rest] => await RunEndToEndAsync(rest is [var n] ? ParseCount(n) : 1_000_000, compressed: false, timeout.Token).ConfigureAwait(false),
+                ["--deflate", .. var rest] => await RunEndToEndAsync(rest is [var n] ? ParseCount(n) : 250_000, compressed: true, timeout.Token).ConfigureAwait(false),
                 ["--stalled", .. var rest] => await RunStalledAsync(rest is [var n] ? ParseCount(n) : 10_000_000, timeout.Token).ConfigureAwait(false),
                 _ => Summaries(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args)),
             };
@@ -47,15 +48,14 @@ public static class Program
     private static int Summaries(IEnumerable<BenchmarkDotNet.Reports.Summary> summaries) =>
         summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
-    private static async Task<int> RunEndToEndAsync(int count, CancellationToken cancellationToken)
+    /// <summary><c>--e2e</c> (every receiver, plain) or <c>--deflate</c> (raw and library, plain and deflated), three rounds.</summary>
+    private static async Task<int> RunEndToEndAsync(int count, bool compressed, CancellationToken cancellationToken)
     {
         Console.WriteLine(EndToEndRunner.Header);
-        var best = await EndToEndRunner.RunAsync(count, rounds: 3, Console.Out, cancellationToken).ConfigureAwait(false);
-        Console.WriteLine("best:");
-        foreach (var run in best.Values)
-        {
-            Console.WriteLine(EndToEndRunner.Format(run));
-        }
+        var best = compressed
+            ? await EndToEndRunner.RunCompressionAsync(count, rounds: 3, Console.Out, cancellationToken).ConfigureAwait(false)
+            : await EndToEndRunner.RunAsync(count, rounds: 3, Console.Out, cancellationToken).ConfigureAwait(false);
+        EndToEndRunner.WriteBest(best, Console.Out);
 
         return 0;
     }

@@ -11,7 +11,8 @@ namespace Backpack.WebSockets.Benchmarks.EndToEnd;
 /// The loopback sender (runs in its own process, <c>--serve &lt;count&gt;</c>): a raw <see cref="TcpListener"/> WebSocket
 /// endpoint that, for each connection, waits for the client's first message (any: a SUBSCRIBE or a "go"), then pushes
 /// <c>count</c> pre-serialized trade frames as fast as the socket takes them, then a Close frame. The frames are encoded
-/// once, up front, and written in large blocks, so the sender costs as little CPU as possible on a shared 2-core machine.
+/// once, up front (plain, and deflated for a client that asks with <c>/deflate</c> in the path and offers
+/// permessage-deflate), and written in large blocks, so the sender costs as little CPU as possible on a shared 2-core machine.
 /// </summary>
 internal static class FrameSender
 {
@@ -19,7 +20,9 @@ internal static class FrameSender
 
     public static async Task<int> RunAsync(int count)
     {
-        var block = EncodeBlock(RecordedFrames.TradeSequence(FramesPerBlock));
+        var frames = RecordedFrames.TradeSequence(FramesPerBlock);
+        var plain = FrameBlock.Plain(frames);
+        var deflated = FrameBlock.Deflated(frames);
         using var listener = StartListening();
 
         while (true)
@@ -28,7 +31,7 @@ internal static class FrameSender
             client.NoDelay = true;
             try
             {
-                await ServeAsync(client.GetStream(), block, count).ConfigureAwait(false);
+                await ServeAsync(client.GetStream(), plain, deflated, count).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or SocketException or InvalidDataException)
             {
@@ -58,18 +61,21 @@ internal static class FrameSender
         return listener;
     }
 
-    private static async Task ServeAsync(NetworkStream stream, byte[] block, int count)
+    private static async Task ServeAsync(NetworkStream stream, FrameBlock plain, FrameBlock deflated, int count)
     {
-        // The request path may carry the frame count for this connection (ws://127.0.0.1:port/20000).
-        var requested = await HandshakeAsync(stream).ConfigureAwait(false);
-        count = requested ?? count;
+        // The request path may carry the frame count for this connection (ws://127.0.0.1:port/20000), and "/deflate" after
+        // it for compressed frames, if the client offered permessage-deflate.
+        var upgrade = await AcceptUpgradeAsync(stream, acceptDeflate: static path => path.EndsWith("/deflate", StringComparison.Ordinal)).ConfigureAwait(false);
+        var path = upgrade.Path.TrimStart('/').Split('/')[0];
+        count = int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) && requested > 0
+            ? requested
+            : count;
+        var block = upgrade.Deflate ? deflated : plain;
         await SkipClientFrameAsync(stream).ConfigureAwait(false);
 
-        var frameLength = block.Length / FramesPerBlock;
-        for (var sent = 0; sent < count; sent += FramesPerBlock)
+        for (var sent = 0; sent < count; sent += block.Count)
         {
-            var frames = Math.Min(FramesPerBlock, count - sent);
-            await stream.WriteAsync(block.AsMemory(0, frames * frameLength)).ConfigureAwait(false);
+            await stream.WriteAsync(block.Take(Math.Min(block.Count, count - sent))).ConfigureAwait(false);
         }
 
         // Close (1000), then wait for the client to hang up; whatever it sends meanwhile is discarded.
@@ -88,40 +94,11 @@ internal static class FrameSender
         }
     }
 
-    /// <summary>Encodes the frames as unmasked server text frames of equal length, back to back.</summary>
-    private static byte[] EncodeBlock(byte[][] payloads)
-    {
-        var length = payloads[0].Length;
-        if (payloads.Any(p => p.Length != length) || length is < 126 or > ushort.MaxValue)
-        {
-            throw new InvalidOperationException("The sender expects equal-length frames of 126..65535 bytes.");
-        }
-
-        var frame = 4 + length;
-        var block = new byte[frame * payloads.Length];
-        for (var i = 0; i < payloads.Length; i++)
-        {
-            var span = block.AsSpan(i * frame, frame);
-            span[0] = 0x81; // FIN + text
-            span[1] = 126; // 16-bit length follows
-            BinaryPrimitives.WriteUInt16BigEndian(span[2..], (ushort)length);
-            payloads[i].CopyTo(span[4..]);
-        }
-
-        return block;
-    }
-
-    private static async Task<int?> HandshakeAsync(NetworkStream stream)
-    {
-        // "GET /20000 HTTP/1.1"
-        var path = (await AcceptUpgradeAsync(stream).ConfigureAwait(false)).TrimStart('/');
-        return int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
-            ? count
-            : null;
-    }
-
-    /// <summary>Reads the client's upgrade request, answers 101 and returns the request path.</summary>
-    internal static async Task<string> AcceptUpgradeAsync(NetworkStream stream)
+    /// <summary>
+    /// Reads the client's upgrade request and answers 101; accepts permessage-deflate (bare, as Backpack answers: 15-bit
+    /// windows, context takeover) when the client offered it and <paramref name="acceptDeflate"/> says so for the path.
+    /// </summary>
+    internal static async Task<(string Path, bool Deflate)> AcceptUpgradeAsync(NetworkStream stream, Func<string, bool>? acceptDeflate = null)
     {
         var buffer = new byte[8 * 1024];
         var length = 0;
@@ -136,15 +113,20 @@ internal static class FrameSender
         }
 
         var request = Encoding.ASCII.GetString(buffer, 0, end);
-        var key = request.Split("\r\n")
+        var headers = request.Split("\r\n")
             .Select(line => line.Split(':', 2))
-            .FirstOrDefault(parts => parts.Length == 2 && parts[0].Trim().Equals("Sec-WebSocket-Key", StringComparison.OrdinalIgnoreCase))?[1].Trim()
+            .Where(parts => parts.Length == 2)
+            .ToLookup(parts => parts[0].Trim(), parts => parts[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var key = headers["Sec-WebSocket-Key"].FirstOrDefault()
             ?? throw new InvalidDataException("The upgrade request has no Sec-WebSocket-Key.");
+        var path = request.Split(' ', 3) is [_, var target, _] ? target : string.Empty;
+        var deflate = acceptDeflate?.Invoke(path) == true
+            && headers["Sec-WebSocket-Extensions"].Any(value => value.Contains("permessage-deflate", StringComparison.OrdinalIgnoreCase));
         var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-        var response = $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n";
+        var extension = deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : string.Empty;
+        var response = $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n{extension}\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(response)).ConfigureAwait(false);
-
-        return request.Split(' ', 3) is [_, var target, _] ? target : string.Empty;
+        return (path, deflate);
     }
 
     /// <summary>Reads and discards one whole client frame (masked, any length).</summary>

@@ -17,12 +17,16 @@ internal static class LibraryReceiver
     /// <summary>How long the run waits for the subscription's release after the last message.</summary>
     public static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(2);
 
-    public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, CancellationToken cancellationToken)
+    public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, CancellationToken cancellationToken, bool deflate = false)
     {
         // No reconnect: when the sender is done and closes, the run ends rather than waiting on a new connection.
-        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity, ReconnectPolicy = BackpackReconnectPolicy.Never, ValidateSymbols = false };
+        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity, ReconnectPolicy = BackpackReconnectPolicy.Never, ValidateSymbols = false, EnableCompression = deflate };
         await using var client = new BackpackStreamClient(options);
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (client.Connections.Any(c => c.IsCompressed) != deflate)
+        {
+            throw new InvalidOperationException($"Compression was {(deflate ? "not " : string.Empty)}negotiated, against the run's setting.");
+        }
 
         var meter = RunMeter.Start();
         long messages = 0;
@@ -46,7 +50,7 @@ internal static class LibraryReceiver
             // The sender closed before every frame arrived; the run reports what was delivered.
         }
 
-        var run = meter.Stop(ReceiverKind.Library, messages, subscription.DroppedCount);
+        var run = meter.Stop(deflate ? ReceiverKind.LibraryDeflate : ReceiverKind.Library, messages, subscription.DroppedCount);
         var released = enumerator.DisposeAsync().AsTask();
         if (await Task.WhenAny(released, Task.Delay(ReleaseWait, cancellationToken)).ConfigureAwait(false) != released)
         {

@@ -11,10 +11,21 @@ namespace Backpack.WebSockets.Benchmarks.EndToEnd;
 /// </summary>
 internal static class RawLoopReceiver
 {
-    public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, bool naive, CancellationToken cancellationToken)
+    public static async Task<EndToEndResult> RunAsync(Uri endpoint, int count, bool naive, CancellationToken cancellationToken, bool deflate = false)
     {
         using var socket = new ClientWebSocket();
+        if (deflate)
+        {
+            socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+            socket.Options.CollectHttpResponseDetails = true;
+        }
+
         await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        if (deflate && socket.HttpResponseHeaders?.ContainsKey("Sec-WebSocket-Extensions") != true)
+        {
+            throw new InvalidOperationException("The sender did not accept permessage-deflate.");
+        }
+
         var buffer = new byte[64 * 1024];
         long messages = 0;
         long checksum = 0;
@@ -44,7 +55,7 @@ internal static class RawLoopReceiver
             length = 0;
         }
 
-        var run = meter.Stop(naive ? ReceiverKind.Naive : ReceiverKind.Raw, messages, 0);
+        var run = meter.Stop(naive ? ReceiverKind.Naive : deflate ? ReceiverKind.RawDeflate : ReceiverKind.Raw, messages, 0);
         GC.KeepAlive(checksum);
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
         return run;

@@ -14,4 +14,10 @@ public enum ReceiverKind
 
     /// <summary>Backpack.WebSockets: <c>SubscribeAsync(BackpackStreams.Trades(...))</c> read with <c>await foreach</c>.</summary>
     Library,
+
+    /// <summary>The raw loop with permessage-deflate negotiated: <c>ClientWebSocket</c> inflates every message.</summary>
+    RawDeflate,
+
+    /// <summary>The library with permessage-deflate negotiated (its default, <c>EnableCompression</c>).</summary>
+    LibraryDeflate,
 }

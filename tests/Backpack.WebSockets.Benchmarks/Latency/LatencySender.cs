@@ -34,7 +34,7 @@ internal static class LatencySender
             var stream = client.GetStream();
             try
             {
-                var path = await FrameSender.AcceptUpgradeAsync(stream).ConfigureAwait(false);
+                var (path, _) = await FrameSender.AcceptUpgradeAsync(stream).ConfigureAwait(false);
                 var schedule = LatencySchedule.TryParse(path) ?? throw new InvalidDataException($"'{path}' is not a latency schedule.");
                 await WaitForSubscribeAsync(stream, schedule.Streams).ConfigureAwait(false);
 

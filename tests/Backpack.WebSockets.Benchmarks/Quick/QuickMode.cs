@@ -93,11 +93,7 @@ internal static class QuickMode
         output.WriteLine(Invariant($"## 2. End to end on loopback ({e2eCount:N0} trade frames per run, sender in a child process; best of {e2eRounds})"));
         output.WriteLine(EndToEndRunner.Header);
         var e2e = await EndToEndRunner.RunAsync(e2eCount, e2eRounds, output, cancellationToken).ConfigureAwait(false);
-        output.WriteLine("best:");
-        foreach (var run in e2e.Values)
-        {
-            output.WriteLine(EndToEndRunner.Format(run));
-        }
+        EndToEndRunner.WriteBest(e2e, output);
 
         output.WriteLine();
         output.WriteLine("## 3. Order book");
@@ -135,6 +131,18 @@ internal static class QuickMode
             output.WriteLine(Invariant($"{run.Kind,-10} {(run.Negotiated ? "on" : "off"),-7} {run.MessagesPerSecond,8:F0} {run.CpuMicrosecondsPerMessage,12:F2} {run.WireBytesPerMessage,12:F1} {run.TextBytesPerMessage,12}"));
         }
 
+        // The client alone: the sender (deflating with context takeover, as Backpack does) in a child process.
+        var deflateCount = smoke ? 5_000 : 250_000;
+        output.WriteLine(Invariant($"client alone: {deflateCount:N0} trade frames per run from a sender in a child process, plain and deflated; best of {e2eRounds}"));
+        output.WriteLine(EndToEndRunner.Header);
+        var deflate = await EndToEndRunner.RunCompressionAsync(deflateCount, e2eRounds, output, cancellationToken).ConfigureAwait(false);
+        EndToEndRunner.WriteBest(deflate, output);
+
+        // What the library adds on top of the socket's own receive (and inflate), per message, on each path.
+        var plainOverhead = deflate[ReceiverKind.Library].CpuMicrosecondsPerMessage - deflate[ReceiverKind.Raw].CpuMicrosecondsPerMessage;
+        var deflateOverhead = deflate[ReceiverKind.LibraryDeflate].CpuMicrosecondsPerMessage - deflate[ReceiverKind.RawDeflate].CpuMicrosecondsPerMessage;
+        output.WriteLine(Invariant($"the library adds {plainOverhead:F2} us of CPU per message to the raw loop when plain, {deflateOverhead:F2} us when deflated"));
+
         output.WriteLine();
         var latencySeconds = smoke ? 0.1 : 2;
         var bursts = smoke ? 1 : 3;
@@ -152,7 +160,7 @@ internal static class QuickMode
         var naiveRatio = library2.MessagesPerSecond / e2e[ReceiverKind.Naive].MessagesPerSecond;
         var clientRatio = library2.MessagesPerSecond / e2e[ReceiverKind.WebsocketClient].MessagesPerSecond;
         var bookText = Math.Round(book.LevelUpdatesPerSecond).ToString("F0", CultureInfo.InvariantCulture);
-        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} depth_parse_vs_floor={parse[FrameKind.Depth20].Library / parse[FrameKind.Depth20].Floor:F2} order_parse_vs_floor={parse[FrameKind.OrderFill].Library / parse[FrameKind.OrderFill].Floor:F2} book_publish_2000_vs_50={book.QuietRatio:F2} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0} {LatencyRatioFields(latency)}"));
+        output.WriteLine(Invariant($"ratios: parse_vs_floor={trade.Library / trade.Floor:F2} naive_vs_parse={trade.Naive / trade.Library:F2} e2e_vs_raw={rawRatio:F2} e2e_vs_naive={naiveRatio:F2} e2e_vs_wsclient={clientRatio:F2} trade_bytes_per_msg={Math.Round(library2.BytesPerMessage):F0} trade_object_bytes={tradeObjectBytes} book_updates_per_s={bookText} depth_parse_vs_floor={parse[FrameKind.Depth20].Library / parse[FrameKind.Depth20].Floor:F2} order_parse_vs_floor={parse[FrameKind.OrderFill].Library / parse[FrameKind.OrderFill].Floor:F2} book_publish_2000_vs_50={book.QuietRatio:F2} subscribe200_ms={subscribe.Subscribe.TotalMilliseconds:F0} resubscribe200_ms={subscribe.Resubscribe.TotalMilliseconds:F0} one_per_frame200_ms={subscribe.OnePerFrame.TotalMilliseconds:F0} {LatencyRatioFields(latency)} deflate_e2e_vs_raw={deflate[ReceiverKind.LibraryDeflate].MessagesPerSecond / deflate[ReceiverKind.RawDeflate].MessagesPerSecond:F2} deflate_overhead_vs_plain={deflateOverhead / plainOverhead:F2}"));
 
         return stalled.Bounded ? 0 : 1;
     }
