@@ -10,7 +10,7 @@ namespace Backpack.WebSockets.Benchmarks;
 /// <summary>
 /// <c>--quick</c> / <c>--smoke</c>: every part with the <c>ratios:</c> line (see <see cref="QuickMode"/>).
 /// <c>--e2e [count]</c>: the loopback comparison alone. <c>--stalled [count]</c>: the stalled consumer alone.
-/// <c>--book</c>: the quick mode's order-book part alone.
+/// <c>--book</c>: the quick mode's order-book part alone. <c>--parse</c>: the quick mode's parse-and-route part alone.
 /// <c>--latency [seconds]</c>: the latency runs alone (seconds per rate, 2 by default).
 /// <c>--serve &lt;count&gt;</c> / <c>--serve-latency</c>: the loopback sender (started by the e2e runs). Anything else goes to BenchmarkDotNet, e.g.
 /// <c>--filter *ParseAndRoute*</c>.
@@ -28,6 +28,7 @@ public static class Program
                 ["--serve-latency"] => await LatencySender.RunAsync().ConfigureAwait(false),
                 ["--latency", .. var rest] => await RunLatencyAsync(rest is [var s] ? ParseCount(s) : 2, timeout.Token).ConfigureAwait(false),
                 ["--book"] => await RunBookAsync().ConfigureAwait(false),
+                ["--parse"] => RunParse(),
                 ["--serve", var count] => await FrameSender.RunAsync(ParseCount(count)).ConfigureAwait(false),
                 ["--quick"] => await QuickMode.RunAsync(smoke: false, Console.Out, timeout.Token).ConfigureAwait(false),
                 ["--smoke"] => await QuickMode.RunAsync(smoke: true, Console.Out, timeout.Token).ConfigureAwait(false),
@@ -74,6 +75,14 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"level updates per second: {book.LevelUpdatesPerSecond:N0} (1,000 levels per side, publish every 64); GetSnapshot(10) {book.SnapshotNanoseconds:F1} ns, {book.SnapshotBytes:F0} B"));
         Console.WriteLine(book.QuietText);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"book_publish_2000_vs_50={book.QuietRatio:F2}"));
+        return 0;
+    }
+
+    private static int RunParse()
+    {
+        // The quick mode's rounds and passes, so the figures compare with its part 1.
+        var parse = QuickParse.Run(smoke: false, rounds: 200, passes: 3, Console.Out);
+        Console.WriteLine("ratios: " + QuickParse.Ratios(parse));
         return 0;
     }
 

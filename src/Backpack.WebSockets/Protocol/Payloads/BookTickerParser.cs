@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.Protocol.Payloads;
@@ -11,9 +11,25 @@ internal static class BookTickerParser
     /// <returns>The parsed model.</returns>
     /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
     public static BookTicker Parse(ReadOnlySpan<byte> data) =>
-        JsonFields.ParsePayload(data, "bookTicker", Read);
+        TryParseFast(data, out var parsed) ? parsed : ParseGeneral(data);
 
-    private static BookTicker Read(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The fast path alone (see <see cref="CompactPayloadScanner"/>): the model <see cref="Parse"/> would return, or
+    /// <see langword="false"/> where the general path must decide. Internal for the tests that compare the two.
+    /// </summary>
+    internal static bool TryParseFast(ReadOnlySpan<byte> data, [NotNullWhen(true)] out BookTicker? parsed) =>
+        CompactPayloadScanner.TryParse(data, Read, out parsed);
+
+    /// <summary>
+    /// The general path alone (<see cref="JsonFieldReader"/>), which accepts any JSON and decides what the fast path
+    /// declines. Internal for the tests that compare the two.
+    /// </summary>
+    /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
+    internal static BookTicker ParseGeneral(ReadOnlySpan<byte> data) =>
+        JsonFieldReader.Parse(data, "bookTicker", Read);
+
+    private static BookTicker Read<TReader>(ref TReader reader)
+        where TReader : IFieldReader, allows ref struct
     {
         string? symbol = null;
         DateTimeOffset? eventTime = null;
@@ -23,50 +39,50 @@ internal static class BookTickerParser
         decimal? bestAskPrice = null;
         decimal? bestAskQuantity = null;
         long? updateId = null;
-        while (JsonFields.NextProperty(ref reader, out var key))
+        while (reader.NextProperty(out var key))
         {
             switch (key)
             {
                 case (byte)'s':
-                    symbol = JsonFields.ReadInterned(ref reader, "s");
+                    symbol = reader.ReadInterned("s");
                     break;
                 case (byte)'E':
-                    eventTime = JsonFields.ReadMicroseconds(ref reader, "E");
+                    eventTime = reader.ReadMicroseconds("E");
                     break;
                 case (byte)'T':
-                    engineTime = JsonFields.ReadMicroseconds(ref reader, "T");
+                    engineTime = reader.ReadMicroseconds("T");
                     break;
                 case (byte)'b':
-                    bestBidPrice = JsonFields.ReadDecimal(ref reader, "b");
+                    bestBidPrice = reader.ReadDecimal("b");
                     break;
                 case (byte)'B':
-                    bestBidQuantity = JsonFields.ReadDecimal(ref reader, "B");
+                    bestBidQuantity = reader.ReadDecimal("B");
                     break;
                 case (byte)'a':
-                    bestAskPrice = JsonFields.ReadDecimal(ref reader, "a");
+                    bestAskPrice = reader.ReadDecimal("a");
                     break;
                 case (byte)'A':
-                    bestAskQuantity = JsonFields.ReadDecimal(ref reader, "A");
+                    bestAskQuantity = reader.ReadDecimal("A");
                     break;
                 case (byte)'u':
-                    updateId = JsonFields.ReadInt64(ref reader, "u");
+                    updateId = reader.ReadInt64("u");
                     break;
                 default:
-                    reader.Skip();
+                    reader.SkipValue();
                     break;
             }
         }
 
         return new BookTicker
         {
-            Symbol = JsonFields.Required(symbol, "s"),
-            EventTime = JsonFields.Required(eventTime, "E"),
-            EngineTime = JsonFields.Required(engineTime, "T"),
-            BestBidPrice = JsonFields.Required(bestBidPrice, "b"),
-            BestBidQuantity = JsonFields.Required(bestBidQuantity, "B"),
-            BestAskPrice = JsonFields.Required(bestAskPrice, "a"),
-            BestAskQuantity = JsonFields.Required(bestAskQuantity, "A"),
-            UpdateId = JsonFields.Required(updateId, "u"),
+            Symbol = reader.Required(symbol, "s"),
+            EventTime = reader.Required(eventTime, "E"),
+            EngineTime = reader.Required(engineTime, "T"),
+            BestBidPrice = reader.Required(bestBidPrice, "b"),
+            BestBidQuantity = reader.Required(bestBidQuantity, "B"),
+            BestAskPrice = reader.Required(bestAskPrice, "a"),
+            BestAskQuantity = reader.Required(bestAskQuantity, "A"),
+            UpdateId = reader.Required(updateId, "u"),
         };
     }
 }

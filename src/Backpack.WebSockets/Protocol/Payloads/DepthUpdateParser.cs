@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.Protocol.Payloads;
@@ -11,9 +11,25 @@ internal static class DepthUpdateParser
     /// <returns>The parsed model.</returns>
     /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
     public static DepthUpdate Parse(ReadOnlySpan<byte> data) =>
-        JsonFields.ParsePayload(data, "depth", Read);
+        TryParseFast(data, out var parsed) ? parsed : ParseGeneral(data);
 
-    private static DepthUpdate Read(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The fast path alone (see <see cref="CompactPayloadScanner"/>): the model <see cref="Parse"/> would return, or
+    /// <see langword="false"/> where the general path must decide. Internal for the tests that compare the two.
+    /// </summary>
+    internal static bool TryParseFast(ReadOnlySpan<byte> data, [NotNullWhen(true)] out DepthUpdate? parsed) =>
+        CompactPayloadScanner.TryParse(data, Read, out parsed);
+
+    /// <summary>
+    /// The general path alone (<see cref="JsonFieldReader"/>), which accepts any JSON and decides what the fast path
+    /// declines. Internal for the tests that compare the two.
+    /// </summary>
+    /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
+    internal static DepthUpdate ParseGeneral(ReadOnlySpan<byte> data) =>
+        JsonFieldReader.Parse(data, "depth", Read);
+
+    private static DepthUpdate Read<TReader>(ref TReader reader)
+        where TReader : IFieldReader, allows ref struct
     {
         string? symbol = null;
         DateTimeOffset? eventTime = null;
@@ -22,46 +38,46 @@ internal static class DepthUpdateParser
         long? lastUpdateId = null;
         PriceLevel[]? bids = null;
         PriceLevel[]? asks = null;
-        while (JsonFields.NextProperty(ref reader, out var key))
+        while (reader.NextProperty(out var key))
         {
             switch (key)
             {
                 case (byte)'s':
-                    symbol = JsonFields.ReadInterned(ref reader, "s");
+                    symbol = reader.ReadInterned("s");
                     break;
                 case (byte)'E':
-                    eventTime = JsonFields.ReadMicroseconds(ref reader, "E");
+                    eventTime = reader.ReadMicroseconds("E");
                     break;
                 case (byte)'T':
-                    engineTime = JsonFields.ReadMicroseconds(ref reader, "T");
+                    engineTime = reader.ReadMicroseconds("T");
                     break;
                 case (byte)'U':
-                    firstUpdateId = JsonFields.ReadInt64(ref reader, "U");
+                    firstUpdateId = reader.ReadInt64("U");
                     break;
                 case (byte)'u':
-                    lastUpdateId = JsonFields.ReadInt64(ref reader, "u");
+                    lastUpdateId = reader.ReadInt64("u");
                     break;
                 case (byte)'b':
-                    bids = JsonFields.ReadPriceLevels(ref reader, "b");
+                    bids = reader.ReadPriceLevels("b");
                     break;
                 case (byte)'a':
-                    asks = JsonFields.ReadPriceLevels(ref reader, "a");
+                    asks = reader.ReadPriceLevels("a");
                     break;
                 default:
-                    reader.Skip();
+                    reader.SkipValue();
                     break;
             }
         }
 
         return new DepthUpdate
         {
-            Symbol = JsonFields.Required(symbol, "s"),
-            EventTime = JsonFields.Required(eventTime, "E"),
-            EngineTime = JsonFields.Required(engineTime, "T"),
-            FirstUpdateId = JsonFields.Required(firstUpdateId, "U"),
-            LastUpdateId = JsonFields.Required(lastUpdateId, "u"),
-            Bids = JsonFields.Required(bids, "b"),
-            Asks = JsonFields.Required(asks, "a"),
+            Symbol = reader.Required(symbol, "s"),
+            EventTime = reader.Required(eventTime, "E"),
+            EngineTime = reader.Required(engineTime, "T"),
+            FirstUpdateId = reader.Required(firstUpdateId, "U"),
+            LastUpdateId = reader.Required(lastUpdateId, "u"),
+            Bids = reader.Required(bids, "b"),
+            Asks = reader.Required(asks, "a"),
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -22,18 +21,11 @@ internal static class JsonFields
     /// <summary>Enum names longer than this (after dropping underscores) are not ones we know.</summary>
     private const int MaxEnumNameLength = 32;
 
-    /// <summary>The per-thread depth-level buffer is kept up to this many levels; a larger one goes back to the pool.</summary>
-    private const int MaxRetainedLevels = 4096;
-
     /// <summary>Ticks from 0001-01-01 to the Unix epoch.</summary>
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
     /// <summary>The largest Unix time, in ticks, that <see cref="DateTimeOffset"/> can hold.</summary>
     private const long MaxUnixTicks = 3_155_378_975_999_999_999 - UnixEpochTicks;
-
-    /// <summary>Scratch space for depth levels; parsing is synchronous, so one buffer per thread is never shared.</summary>
-    [ThreadStatic]
-    private static PriceLevel[]? t_levels;
 
     /// <summary>Parses unescaped UTF-8 text into a value.</summary>
     private delegate bool Utf8TextParser<T>(ReadOnlySpan<byte> text, out T value);
@@ -272,42 +264,13 @@ internal static class JsonFields
             throw WrongToken(field, "an array of [price, quantity] arrays", reader.TokenType);
         }
 
-        // Collect into the thread's scratch buffer, then copy once into an array of the exact size.
-        var levels = t_levels ??= new PriceLevel[64];
-        var count = 0;
+        var levels = PriceLevelBuffer.Start();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (count == levels.Length)
-            {
-                var larger = ArrayPool<PriceLevel>.Shared.Rent(levels.Length * 2);
-                levels.CopyTo(larger, 0);
-                ReturnIfRented(levels);
-                levels = larger;
-            }
-
-            levels[count++] = ParsePriceLevel(ref reader, field);
+            levels.Add(ParsePriceLevel(ref reader, field));
         }
 
-        PriceLevel[] result = count == 0 ? [] : levels.AsSpan(0, count).ToArray();
-        if (levels.Length <= MaxRetainedLevels)
-        {
-            // Arrays rented from the pool need not go back; keeping the grown one saves growing again next time.
-            t_levels = levels;
-        }
-        else
-        {
-            ReturnIfRented(levels);
-        }
-
-        return result;
-    }
-
-    private static void ReturnIfRented(PriceLevel[] levels)
-    {
-        if (!ReferenceEquals(levels, t_levels))
-        {
-            ArrayPool<PriceLevel>.Shared.Return(levels);
-        }
+        return levels.ToArray();
     }
 
     /// <summary>Whether <paramref name="exception"/> means the payload was malformed (as opposed to a fatal error).</summary>
@@ -415,11 +378,16 @@ internal static class JsonFields
         }
 
         Span<byte> scratch = stackalloc byte[MaxEscapedScalarBytes];
-        if (!TryGetUnescaped(in reader, scratch, out var text))
-        {
-            return default;
-        }
+        return TryGetUnescaped(in reader, scratch, out var text) ? MapEnum(text, map) : default;
+    }
 
+    /// <summary>
+    /// Maps the unescaped UTF-8 text of an enum string with <paramref name="map"/>, ignoring case and underscores; text
+    /// that cannot be a known name gives the Unknown member (default).
+    /// </summary>
+    internal static T MapEnum<T>(ReadOnlySpan<byte> text, Func<ReadOnlySpan<char>, T> map)
+        where T : struct, Enum
+    {
         // Lower-case ASCII without underscores; anything else cannot be a name we know, so it maps to Unknown (default).
         Span<char> name = stackalloc char[MaxEnumNameLength];
         var length = 0;
@@ -482,8 +450,11 @@ internal static class JsonFields
         return TryGetUnescaped(in reader, scratch, out var key) && key.Length == 1 ? key[0] : (byte)0;
     }
 
-    /// <summary>Parses an integer; up to 18 plain digits (every id and timestamp on the wire) without Utf8Parser's generality.</summary>
-    private static bool TryParseInt64(ReadOnlySpan<byte> text, out long value)
+    /// <summary>
+    /// Parses an integer; up to 18 plain digits (every id and timestamp on the wire) without Utf8Parser's generality.
+    /// Internal for <see cref="CompactPayloadScanner"/>, which converts the same text the same way.
+    /// </summary>
+    internal static bool TryParseInt64(ReadOnlySpan<byte> text, out long value)
     {
         var negative = text.Length > 1 && text[0] == (byte)'-';
         var digits = negative ? text[1..] : text;
@@ -623,15 +594,26 @@ internal static class JsonFields
             CultureInfo.InvariantCulture,
             out value);
 
-    private static DateTimeOffset FromUnix(long value, long ticksPerUnit, string field)
+    private static DateTimeOffset FromUnix(long value, long ticksPerUnit, string field) =>
+        TryFromUnix(value, ticksPerUnit, out var time)
+            ? time
+            : throw new PayloadFormatException($"Field '{field}' ({value}) is outside the range of DateTimeOffset.");
+
+    /// <summary>
+    /// Converts a Unix time in units of <paramref name="ticksPerUnit"/> ticks to UTC; <see langword="false"/> when
+    /// <see cref="DateTimeOffset"/> cannot hold it.
+    /// </summary>
+    internal static bool TryFromUnix(long value, long ticksPerUnit, out DateTimeOffset time)
     {
         if (value < -UnixEpochTicks / ticksPerUnit || value > MaxUnixTicks / ticksPerUnit)
         {
-            throw new PayloadFormatException($"Field '{field}' ({value}) is outside the range of DateTimeOffset.");
+            time = default;
+            return false;
         }
 
         // The constructor with a zero offset skips AddTicks' local-clock arithmetic; the range was checked above.
-        return new DateTimeOffset(UnixEpochTicks + (value * ticksPerUnit), TimeSpan.Zero);
+        time = new DateTimeOffset(UnixEpochTicks + (value * ticksPerUnit), TimeSpan.Zero);
+        return true;
     }
 
     /// <summary>Parses <c>yyyy-MM-dd[T| ]HH:mm:ss[.fffffff][Z]</c> as UTC.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.Protocol.Payloads;
@@ -11,9 +11,25 @@ internal static class OrderUpdateParser
     /// <returns>The parsed model.</returns>
     /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
     public static OrderUpdate Parse(ReadOnlySpan<byte> data) =>
-        JsonFields.ParsePayload(data, "orderUpdate", Read);
+        TryParseFast(data, out var parsed) ? parsed : ParseGeneral(data);
 
-    private static OrderUpdate Read(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The fast path alone (see <see cref="CompactPayloadScanner"/>): the model <see cref="Parse"/> would return, or
+    /// <see langword="false"/> where the general path must decide. Internal for the tests that compare the two.
+    /// </summary>
+    internal static bool TryParseFast(ReadOnlySpan<byte> data, [NotNullWhen(true)] out OrderUpdate? parsed) =>
+        CompactPayloadScanner.TryParse(data, Read, out parsed);
+
+    /// <summary>
+    /// The general path alone (<see cref="JsonFieldReader"/>), which accepts any JSON and decides what the fast path
+    /// declines. Internal for the tests that compare the two.
+    /// </summary>
+    /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
+    internal static OrderUpdate ParseGeneral(ReadOnlySpan<byte> data) =>
+        JsonFieldReader.Parse(data, "orderUpdate", Read);
+
+    private static OrderUpdate Read<TReader>(ref TReader reader)
+        where TReader : IFieldReader, allows ref struct
     {
         OrderEventType? eventType = null;
         string? symbol = null;
@@ -52,123 +68,123 @@ internal static class OrderUpdateParser
         long? strategyId = null;
         bool? postOnly = null;
         bool? reduceOnly = null;
-        while (JsonFields.NextProperty(ref reader, out var key))
+        while (reader.NextProperty(out var key))
         {
             switch (key)
             {
                 case (byte)'e':
-                    eventType = JsonFields.ReadNullableEnum(ref reader, "e", WireEnums.ToOrderEventType);
+                    eventType = reader.ReadNullableEnum("e", WireEnums.ToOrderEventType);
                     break;
                 case (byte)'s':
-                    symbol = JsonFields.ReadInterned(ref reader, "s");
+                    symbol = reader.ReadInterned("s");
                     break;
                 case (byte)'E':
-                    eventTime = JsonFields.ReadMicroseconds(ref reader, "E");
+                    eventTime = reader.ReadMicroseconds("E");
                     break;
                 case (byte)'T':
-                    engineTime = JsonFields.ReadMicroseconds(ref reader, "T");
+                    engineTime = reader.ReadMicroseconds("T");
                     break;
                 case (byte)'i':
-                    orderId = JsonFields.ReadInt64(ref reader, "i");
+                    orderId = reader.ReadInt64("i");
                     break;
                 case (byte)'c':
-                    clientOrderId = JsonFields.ReadNullableInt64(ref reader, "c");
+                    clientOrderId = reader.ReadNullableInt64("c");
                     break;
                 case (byte)'S':
-                    side = JsonFields.ReadEnum(ref reader, "S", WireEnums.ToSide);
+                    side = reader.ReadEnum("S", WireEnums.ToSide);
                     break;
                 case (byte)'o':
-                    orderType = JsonFields.ReadEnum(ref reader, "o", WireEnums.ToOrderType);
+                    orderType = reader.ReadEnum("o", WireEnums.ToOrderType);
                     break;
                 case (byte)'f':
-                    timeInForce = JsonFields.ReadEnum(ref reader, "f", WireEnums.ToTimeInForce);
+                    timeInForce = reader.ReadEnum("f", WireEnums.ToTimeInForce);
                     break;
                 case (byte)'q':
-                    quantity = JsonFields.ReadNullableDecimal(ref reader, "q");
+                    quantity = reader.ReadNullableDecimal("q");
                     break;
                 case (byte)'Q':
-                    quoteQuantity = JsonFields.ReadNullableDecimal(ref reader, "Q");
+                    quoteQuantity = reader.ReadNullableDecimal("Q");
                     break;
                 case (byte)'p':
-                    price = JsonFields.ReadNullableDecimal(ref reader, "p");
+                    price = reader.ReadNullableDecimal("p");
                     break;
                 case (byte)'P':
-                    triggerPrice = JsonFields.ReadNullableDecimal(ref reader, "P");
+                    triggerPrice = reader.ReadNullableDecimal("P");
                     break;
                 case (byte)'B':
-                    triggerBy = JsonFields.ReadNullableEnum(ref reader, "B", WireEnums.ToTriggerBy);
+                    triggerBy = reader.ReadNullableEnum("B", WireEnums.ToTriggerBy);
                     break;
                 case (byte)'a':
-                    takeProfitTriggerPrice = JsonFields.ReadNullableDecimal(ref reader, "a");
+                    takeProfitTriggerPrice = reader.ReadNullableDecimal("a");
                     break;
                 case (byte)'b':
-                    stopLossTriggerPrice = JsonFields.ReadNullableDecimal(ref reader, "b");
+                    stopLossTriggerPrice = reader.ReadNullableDecimal("b");
                     break;
                 case (byte)'j':
-                    takeProfitLimitPrice = JsonFields.ReadNullableDecimal(ref reader, "j");
+                    takeProfitLimitPrice = reader.ReadNullableDecimal("j");
                     break;
                 case (byte)'k':
-                    stopLossLimitPrice = JsonFields.ReadNullableDecimal(ref reader, "k");
+                    stopLossLimitPrice = reader.ReadNullableDecimal("k");
                     break;
                 case (byte)'d':
-                    takeProfitTriggerBy = JsonFields.ReadNullableEnum(ref reader, "d", WireEnums.ToTriggerBy);
+                    takeProfitTriggerBy = reader.ReadNullableEnum("d", WireEnums.ToTriggerBy);
                     break;
                 case (byte)'g':
-                    stopLossTriggerBy = JsonFields.ReadNullableEnum(ref reader, "g", WireEnums.ToTriggerBy);
+                    stopLossTriggerBy = reader.ReadNullableEnum("g", WireEnums.ToTriggerBy);
                     break;
                 case (byte)'Y':
-                    triggerQuantity = JsonFields.ReadNullableString(ref reader, "Y");
+                    triggerQuantity = reader.ReadNullableString("Y");
                     break;
                 case (byte)'X':
-                    status = JsonFields.ReadEnum(ref reader, "X", WireEnums.ToOrderStatus);
+                    status = reader.ReadEnum("X", WireEnums.ToOrderStatus);
                     break;
                 case (byte)'R':
-                    expiryReason = JsonFields.ReadNullableInterned(ref reader, "R");
+                    expiryReason = reader.ReadNullableInterned("R");
                     break;
                 case (byte)'t':
-                    tradeId = JsonFields.ReadNullableInt64(ref reader, "t");
+                    tradeId = reader.ReadNullableInt64("t");
                     break;
                 case (byte)'l':
-                    fillQuantity = JsonFields.ReadNullableDecimal(ref reader, "l");
+                    fillQuantity = reader.ReadNullableDecimal("l");
                     break;
                 case (byte)'z':
-                    executedQuantity = JsonFields.ReadDecimal(ref reader, "z");
+                    executedQuantity = reader.ReadDecimal("z");
                     break;
                 case (byte)'Z':
-                    executedQuoteQuantity = JsonFields.ReadDecimal(ref reader, "Z");
+                    executedQuoteQuantity = reader.ReadDecimal("Z");
                     break;
                 case (byte)'L':
-                    fillPrice = JsonFields.ReadNullableDecimal(ref reader, "L");
+                    fillPrice = reader.ReadNullableDecimal("L");
                     break;
                 case (byte)'m':
-                    isMaker = JsonFields.ReadNullableBoolean(ref reader, "m");
+                    isMaker = reader.ReadNullableBoolean("m");
                     break;
                 case (byte)'n':
-                    fee = JsonFields.ReadNullableDecimal(ref reader, "n");
+                    fee = reader.ReadNullableDecimal("n");
                     break;
                 case (byte)'N':
-                    feeSymbol = JsonFields.ReadNullableInterned(ref reader, "N");
+                    feeSymbol = reader.ReadNullableInterned("N");
                     break;
                 case (byte)'V':
-                    selfTradePrevention = JsonFields.ReadEnum(ref reader, "V", WireEnums.ToSelfTradePrevention);
+                    selfTradePrevention = reader.ReadEnum("V", WireEnums.ToSelfTradePrevention);
                     break;
                 case (byte)'O':
-                    origin = JsonFields.ReadEnum(ref reader, "O", WireEnums.ToOrderOrigin);
+                    origin = reader.ReadEnum("O", WireEnums.ToOrderOrigin);
                     break;
                 case (byte)'I':
-                    relatedOrderId = JsonFields.ReadNullableInt64(ref reader, "I");
+                    relatedOrderId = reader.ReadNullableInt64("I");
                     break;
                 case (byte)'H':
-                    strategyId = JsonFields.ReadNullableInt64(ref reader, "H");
+                    strategyId = reader.ReadNullableInt64("H");
                     break;
                 case (byte)'y':
-                    postOnly = JsonFields.ReadNullableBoolean(ref reader, "y");
+                    postOnly = reader.ReadNullableBoolean("y");
                     break;
                 case (byte)'r':
-                    reduceOnly = JsonFields.ReadNullableBoolean(ref reader, "r");
+                    reduceOnly = reader.ReadNullableBoolean("r");
                     break;
                 default:
-                    reader.Skip();
+                    reader.SkipValue();
                     break;
             }
         }
@@ -176,14 +192,14 @@ internal static class OrderUpdateParser
         return new OrderUpdate
         {
             EventType = eventType ?? OrderEventType.Unknown,
-            Symbol = JsonFields.Required(symbol, "s"),
-            EventTime = JsonFields.Required(eventTime, "E"),
-            EngineTime = JsonFields.Required(engineTime, "T"),
-            OrderId = JsonFields.Required(orderId, "i"),
+            Symbol = reader.Required(symbol, "s"),
+            EventTime = reader.Required(eventTime, "E"),
+            EngineTime = reader.Required(engineTime, "T"),
+            OrderId = reader.Required(orderId, "i"),
             ClientOrderId = clientOrderId,
-            Side = JsonFields.Required(side, "S"),
-            OrderType = JsonFields.Required(orderType, "o"),
-            TimeInForce = JsonFields.Required(timeInForce, "f"),
+            Side = reader.Required(side, "S"),
+            OrderType = reader.Required(orderType, "o"),
+            TimeInForce = reader.Required(timeInForce, "f"),
             Quantity = quantity,
             QuoteQuantity = quoteQuantity,
             Price = price,
@@ -196,18 +212,18 @@ internal static class OrderUpdateParser
             TakeProfitTriggerBy = takeProfitTriggerBy,
             StopLossTriggerBy = stopLossTriggerBy,
             TriggerQuantity = triggerQuantity,
-            Status = JsonFields.Required(status, "X"),
+            Status = reader.Required(status, "X"),
             ExpiryReason = expiryReason,
             TradeId = tradeId,
             FillQuantity = fillQuantity,
-            ExecutedQuantity = JsonFields.Required(executedQuantity, "z"),
-            ExecutedQuoteQuantity = JsonFields.Required(executedQuoteQuantity, "Z"),
+            ExecutedQuantity = reader.Required(executedQuantity, "z"),
+            ExecutedQuoteQuantity = reader.Required(executedQuoteQuantity, "Z"),
             FillPrice = fillPrice,
             IsMaker = isMaker,
             Fee = fee,
             FeeSymbol = feeSymbol,
-            SelfTradePrevention = JsonFields.Required(selfTradePrevention, "V"),
-            Origin = JsonFields.Required(origin, "O"),
+            SelfTradePrevention = reader.Required(selfTradePrevention, "V"),
+            Origin = reader.Required(origin, "O"),
             RelatedOrderId = relatedOrderId,
             StrategyId = strategyId,
             PostOnly = postOnly,

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using Backpack.WebSockets.Models;
 
 namespace Backpack.WebSockets.Protocol.Payloads;
@@ -11,9 +11,25 @@ internal static class TradeParser
     /// <returns>The parsed model.</returns>
     /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
     public static Trade Parse(ReadOnlySpan<byte> data) =>
-        JsonFields.ParsePayload(data, "trade", Read);
+        TryParseFast(data, out var parsed) ? parsed : ParseGeneral(data);
 
-    private static Trade Read(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The fast path alone (see <see cref="CompactPayloadScanner"/>): the model <see cref="Parse"/> would return, or
+    /// <see langword="false"/> where the general path must decide. Internal for the tests that compare the two.
+    /// </summary>
+    internal static bool TryParseFast(ReadOnlySpan<byte> data, [NotNullWhen(true)] out Trade? parsed) =>
+        CompactPayloadScanner.TryParse(data, Read, out parsed);
+
+    /// <summary>
+    /// The general path alone (<see cref="JsonFieldReader"/>), which accepts any JSON and decides what the fast path
+    /// declines. Internal for the tests that compare the two.
+    /// </summary>
+    /// <exception cref="PayloadFormatException">The payload is malformed or lacks a required field.</exception>
+    internal static Trade ParseGeneral(ReadOnlySpan<byte> data) =>
+        JsonFieldReader.Parse(data, "trade", Read);
+
+    private static Trade Read<TReader>(ref TReader reader)
+        where TReader : IFieldReader, allows ref struct
     {
         string? symbol = null;
         DateTimeOffset? eventTime = null;
@@ -24,54 +40,54 @@ internal static class TradeParser
         long? buyerOrderId = null;
         long? sellerOrderId = null;
         bool? isBuyerMaker = null;
-        while (JsonFields.NextProperty(ref reader, out var key))
+        while (reader.NextProperty(out var key))
         {
             switch (key)
             {
                 case (byte)'s':
-                    symbol = JsonFields.ReadInterned(ref reader, "s");
+                    symbol = reader.ReadInterned("s");
                     break;
                 case (byte)'E':
-                    eventTime = JsonFields.ReadMicroseconds(ref reader, "E");
+                    eventTime = reader.ReadMicroseconds("E");
                     break;
                 case (byte)'T':
-                    engineTime = JsonFields.ReadMicroseconds(ref reader, "T");
+                    engineTime = reader.ReadMicroseconds("T");
                     break;
                 case (byte)'p':
-                    price = JsonFields.ReadDecimal(ref reader, "p");
+                    price = reader.ReadDecimal("p");
                     break;
                 case (byte)'q':
-                    quantity = JsonFields.ReadDecimal(ref reader, "q");
+                    quantity = reader.ReadDecimal("q");
                     break;
                 case (byte)'t':
-                    tradeId = JsonFields.ReadInt64(ref reader, "t");
+                    tradeId = reader.ReadInt64("t");
                     break;
                 case (byte)'b':
-                    buyerOrderId = JsonFields.ReadInt64(ref reader, "b");
+                    buyerOrderId = reader.ReadInt64("b");
                     break;
                 case (byte)'a':
-                    sellerOrderId = JsonFields.ReadInt64(ref reader, "a");
+                    sellerOrderId = reader.ReadInt64("a");
                     break;
                 case (byte)'m':
-                    isBuyerMaker = JsonFields.ReadBoolean(ref reader, "m");
+                    isBuyerMaker = reader.ReadBoolean("m");
                     break;
                 default:
-                    reader.Skip();
+                    reader.SkipValue();
                     break;
             }
         }
 
         return new Trade
         {
-            Symbol = JsonFields.Required(symbol, "s"),
-            EventTime = JsonFields.Required(eventTime, "E"),
-            EngineTime = JsonFields.Required(engineTime, "T"),
-            Price = JsonFields.Required(price, "p"),
-            Quantity = JsonFields.Required(quantity, "q"),
-            TradeId = JsonFields.Required(tradeId, "t"),
-            BuyerOrderId = JsonFields.Required(buyerOrderId, "b"),
-            SellerOrderId = JsonFields.Required(sellerOrderId, "a"),
-            IsBuyerMaker = JsonFields.Required(isBuyerMaker, "m"),
+            Symbol = reader.Required(symbol, "s"),
+            EventTime = reader.Required(eventTime, "E"),
+            EngineTime = reader.Required(engineTime, "T"),
+            Price = reader.Required(price, "p"),
+            Quantity = reader.Required(quantity, "q"),
+            TradeId = reader.Required(tradeId, "t"),
+            BuyerOrderId = reader.Required(buyerOrderId, "b"),
+            SellerOrderId = reader.Required(sellerOrderId, "a"),
+            IsBuyerMaker = reader.Required(isBuyerMaker, "m"),
         };
     }
 }
