@@ -65,6 +65,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     private long _stateChangedAtTicks;
 
     private int _watcherCount;
+    /// <summary>The writer's resync count, under the write lock; readers see it in the published snapshot.</summary>
     private int _resyncCount;
     private int _startCalled;
     private int _disposing;
@@ -104,7 +105,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         _sync = new OrderBookSynchronizer(_options.MaxBufferedUpdates);
         _timeProvider = feed.TimeProvider;
         _logger = feed.LoggerFactory.CreateLogger<BackpackOrderBook>();
-        _published = _sync.CreateSnapshot(OrderBookState.Syncing, 0);
+        _published = _sync.CreateSnapshot(OrderBookState.Syncing, 0, 0);
         _stateChangedAtTicks = _timeProvider.GetUtcNow().UtcTicks;
     }
 
@@ -128,10 +129,10 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
     /// <summary>How many times the book went from <see cref="OrderBookState.Synced"/> to <see cref="OrderBookState.Stale"/> and resynced (or is resyncing).</summary>
     /// <remarks>
     /// A fault while the book is still syncing restarts the sync without counting: the book was not in sync to begin with.
-    /// The count moves after the stale book is published, so reading it and then <see cref="State"/> never pairs a new
-    /// count with the book from before the fault.
+    /// The count is published with the stale book, in the same snapshot: reading it and then <see cref="State"/> never pairs
+    /// a new count with the book from before the fault, and a watcher woken by the stale book sees the new count.
     /// </remarks>
-    public int ResyncCount => Volatile.Read(ref _resyncCount);
+    public int ResyncCount => Volatile.Read(ref _published).ResyncCount;
 
     /// <summary>The best bid of the published book, or <see langword="null"/> when there is none or the book is not synced.</summary>
     public PriceLevel? BestBid => Volatile.Read(ref _published).BestBid;
@@ -527,13 +528,13 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
             return;
         }
 
-        // The stale book is published before the count moves: a reader that sees the new count and then reads State
-        // sees Stale (or a later sync), never the Synced book from before the fault.
+        // The new count goes out in the same snapshot as the stale state (see ResyncCount), after the log line, so a reader
+        // woken by the stale book also finds the line.
         _state = OrderBookState.Stale;
+        _resyncCount++;
+        Log.Resyncing(_logger, Symbol, reason, _sync.LastUpdateId, _resyncCount);
         PublishLocked();
-        var count = Interlocked.Increment(ref _resyncCount);
         _feed.OnResync(Symbol);
-        Log.Resyncing(_logger, Symbol, reason, _sync.LastUpdateId, count);
     }
 
     private void PublishLocked()
@@ -548,7 +549,7 @@ public sealed partial class BackpackOrderBook : IAsyncDisposable
         }
 
         // The exchange is a full fence, so a watcher that registered before it is seen below (or sees this book).
-        Interlocked.Exchange(ref _published, _sync.CreateSnapshot(_state, _version));
+        Interlocked.Exchange(ref _published, _sync.CreateSnapshot(_state, _version, _resyncCount));
         if (Volatile.Read(ref _watcherCount) > 0)
         {
             SignalWatchers();

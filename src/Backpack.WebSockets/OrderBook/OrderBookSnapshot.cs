@@ -16,11 +16,12 @@ public sealed class OrderBookSnapshot
     private readonly LevelList _bids;
     private readonly LevelList _asks;
 
-    internal OrderBookSnapshot(OrderBookState state, long lastUpdateId, long version, LevelList bids, LevelList asks)
+    internal OrderBookSnapshot(OrderBookState state, long lastUpdateId, long version, LevelList bids, LevelList asks, int resyncCount = 0)
     {
         State = state;
         LastUpdateId = lastUpdateId;
         Version = version;
+        ResyncCount = resyncCount;
         _bids = bids;
         _asks = asks;
     }
@@ -49,6 +50,9 @@ public sealed class OrderBookSnapshot
     /// <summary>Increases with every publication of the book; tells watchers whether anything changed.</summary>
     internal long Version { get; }
 
+    /// <summary>The book's resync count at this publication: read with <see cref="State"/> from one object, never torn.</summary>
+    internal int ResyncCount { get; }
+
     /// <summary>Describes the snapshot in one line, for debugging.</summary>
     /// <returns>The state, update id, best levels and level counts.</returns>
     public override string ToString() =>
@@ -56,5 +60,5 @@ public sealed class OrderBookSnapshot
 
     /// <summary>The same snapshot cut to at most <paramref name="depth"/> levels per side; shares the levels, copies nothing.</summary>
     internal OrderBookSnapshot Take(int depth) =>
-        depth >= _bids.Count && depth >= _asks.Count ? this : new OrderBookSnapshot(State, LastUpdateId, Version, _bids.Take(depth), _asks.Take(depth));
+        depth >= _bids.Count && depth >= _asks.Count ? this : new OrderBookSnapshot(State, LastUpdateId, Version, _bids.Take(depth), _asks.Take(depth), ResyncCount);
 }

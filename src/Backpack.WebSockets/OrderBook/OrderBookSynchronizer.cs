@@ -130,15 +130,15 @@ internal sealed class OrderBookSynchronizer
     public bool TryGetBestAsk(out decimal price) => _asks.TryGetBestPrice(out price);
 
     /// <summary>An immutable copy of the book for readers: the levels when synced, none otherwise.</summary>
-    public OrderBookSnapshot CreateSnapshot(OrderBookState state, long version)
+    public OrderBookSnapshot CreateSnapshot(OrderBookState state, long version, int resyncCount)
     {
         if (!_synced)
         {
-            return new OrderBookSnapshot(state, LastUpdateId, version, LevelList.Empty, LevelList.Empty);
+            return new OrderBookSnapshot(state, LastUpdateId, version, LevelList.Empty, LevelList.Empty, resyncCount);
         }
 
         // Shares the sides' frozen chunks: no level is copied (see BookSide.Publish).
-        return new OrderBookSnapshot(state, LastUpdateId, version, _bids.Publish(), _asks.Publish());
+        return new OrderBookSnapshot(state, LastUpdateId, version, _bids.Publish(), _asks.Publish(), resyncCount);
     }
 
     private DiffOutcome Buffer(DepthUpdate diff)
