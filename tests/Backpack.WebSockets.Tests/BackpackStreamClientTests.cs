@@ -129,6 +129,18 @@ public class BackpackStreamClientTests
     }
 
     [Fact]
+    public async Task SubscribeAsync_ConfirmedByTheFirstFrame_ReturnsWithThatFrameAlreadyBuffered()
+    {
+        await using var h = new ClientHarness();
+
+        var (subscription, _) = await h.SubscribeConfirmedAsync("trade.SOL_USDC", "{\"id\":1}");
+
+        // No wait: the frame that proved the SUBSCRIBE was handed over before the confirmation released the caller.
+        Assert.Equal(1, subscription.BufferedCount);
+        await subscription.DisposeAsync();
+    }
+
+    [Fact]
     public async Task UnsubscribeAsync_EndsEveryConsumerNormallyAndSendsUnsubscribe()
     {
         await using var h = new ClientHarness();

@@ -181,12 +181,6 @@ internal sealed partial class StreamConnection
 
         _metrics?.RecordMessage(registration.StreamType, frame.Length);
         registration.OnFrame();
-        if (registration.AwaitingAnswer)
-        {
-            // Data on the requested stream proves the SUBSCRIBE was accepted; no need to wait out the error window.
-            session.Queue.OnData(registration);
-        }
-
         try
         {
             registration.Dispatch(envelope.Data);
@@ -195,6 +189,13 @@ internal sealed partial class StreamConnection
         {
             // A malformed payload (or a parser bug) must cost one frame, never the connection.
             OnPayloadFailure(registration, envelope.Data, ex);
+        }
+
+        if (registration.AwaitingAnswer)
+        {
+            // Data on the requested stream proves the SUBSCRIBE was accepted; no need to wait out the error window. After the
+            // dispatch, so a SubscribeAsync completed by this frame finds the frame already in its subscription.
+            session.Queue.OnData(registration);
         }
     }
 
