@@ -58,7 +58,16 @@ public sealed class BatchedSubscribeTests(Xunit.Abstractions.ITestOutputHelper o
         var sentFrames = new List<string[]>();
         while (!pending["nope.BAD"].IsCompleted)
         {
-            var frame = Params(await connection.ReadSentAsync().OrTimeout());
+            string[] frame;
+            try
+            {
+                frame = Params(await connection.ReadSentAsync().OrTimeout());
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"No next SUBSCRIBE frame; frames so far (streams, * = with the bad one): {string.Join(" | ", sentFrames.Select(f => f.Length + (f.Contains("nope.BAD") ? "*" : "")))} ; silent windows {windows}; the log:{Environment.NewLine}{string.Join(Environment.NewLine, h.Logs.Entries.Select(e => e.Length > 300 ? e[..300] : e))}", ex);
+            }
+
             framesSent++;
             sentFrames.Add(frame);
             if (frame.Contains("nope.BAD"))

@@ -71,10 +71,12 @@ public sealed class SubscribeRequestQueueTests
         {
             var bad = Registration("trade.BAD");
             var privates = new[] { Registration("account.orderUpdate"), Registration("account.positionUpdate"), Registration("account.balanceUpdate") };
-            using var stop = new CancellationTokenSource();
-            var pump = queue.RunAsync(stop.Token);
+            // Queued before the pump starts, so they go out as exactly one public and one private frame: a pump already
+            // running could send the first private stream alone and the next two in a third frame.
             var badAnswer = queue.EnqueueSubscribe(bad);
             var answers = privates.Select(queue.EnqueueSubscribe).ToArray();
+            using var stop = new CancellationTokenSource();
+            var pump = queue.RunAsync(stop.Token);
             await WaitUntilAsync(() => FrameCount(frames) == 2);
 
             // Four in flight (one public frame, one private): the error is narrowed to the first half, [trade.BAD, orderUpdate].
