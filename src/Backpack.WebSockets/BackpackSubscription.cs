@@ -281,7 +281,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// <see cref="ReaderSpinPolicy"/>), else parks until an item arrives or the subscription ends.
     /// </summary>
     /// <returns><see langword="false"/> once the subscription has ended and its buffer is drained.</returns>
-    /// <remarks>Pooled builder: a reader that parks for every item (a quiet stream) allocates nothing for the wait.</remarks>
+    /// <remarks>Pooled builder: a reader that parks for every item (a quiet stream) reuses a state-machine box rather than allocating one per wait.</remarks>
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitForItemAsync(CancellationToken cancellationToken)
     {
