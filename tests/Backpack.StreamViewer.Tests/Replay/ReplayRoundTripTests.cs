@@ -3,6 +3,7 @@ using Backpack.WebSockets.Models;
 using Backpack.WebSockets.OrderBook;
 using Backpack.WebSockets.Recording;
 using Backpack.WebSockets.Testing;
+using Backpack.WebSockets.TestSupport;
 using Backpack.WebSockets.Transport;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public sealed class ReplayRoundTripTests
         var sent = await replay.OrTimeout();
         await start.OrTimeout();
         var replayedTrades = await ReadAsync(trades, recordedTrades.Count);
-        var replayedBook = await WaitForUpdateAsync(book, recordedBook.LastUpdateId);
+        var replayedBook = await book.WaitForSyncedUpdateAsync(recordedBook.LastUpdateId);
 
         Assert.Equal(recording.Messages.Count(m => m.Kind == RecordedMessageKind.Frame), sent);
         Assert.Equal(recordedTrades, replayedTrades);
@@ -108,7 +109,7 @@ public sealed class ReplayRoundTripTests
             await simulator.StepAsync(300);
 
             // The simulator stands still now: everything it sent is on its way to the client.
-            finalBook = await WaitForUpdateAsync(book, simulator.GetBook(Symbol, 0).LastUpdateId);
+            finalBook = await book.WaitForSyncedUpdateAsync(simulator.GetBook(Symbol, 0).LastUpdateId);
             trades = await ReadAsync(subscription, Volatile.Read(ref tradeFrames));
         }
 
@@ -139,19 +140,5 @@ public sealed class ReplayRoundTripTests
         }
 
         return trades;
-    }
-
-    private static async Task<OrderBookSnapshot> WaitForUpdateAsync(BackpackOrderBook book, long lastUpdateId)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Hang);
-        await foreach (var snapshot in book.WatchAsync(50, timeout.Token))
-        {
-            if (snapshot.State == OrderBookState.Synced && snapshot.LastUpdateId >= lastUpdateId)
-            {
-                return snapshot;
-            }
-        }
-
-        throw new InvalidOperationException("The book stopped.");
     }
 }

@@ -1,6 +1,7 @@
 using Backpack.WebSockets.IntegrationTests.Infrastructure;
 using Backpack.WebSockets.OrderBook;
 using Backpack.WebSockets.Testing;
+using Backpack.WebSockets.TestSupport;
 
 namespace Backpack.WebSockets.IntegrationTests.OrderBook;
 
@@ -60,7 +61,7 @@ public sealed class BackpackOrderBookSimulatorTests
 
         // The simulator stands still now: wait for the book to reach the server's last update, then compare.
         var expected = exchange.Simulator.GetBook(Symbol, 50);
-        var actual = await WaitForUpdateAsync(book, expected.LastUpdateId);
+        var actual = await book.WaitForSyncedUpdateAsync(expected.LastUpdateId);
         await stopReading.CancelAsync();
         var readCount = await reader.OrTimeout();
 
@@ -114,20 +115,6 @@ public sealed class BackpackOrderBookSimulatorTests
         }
 
         Assert.Fail($"The condition did not hold within {TestTimeouts.Hang} ({describe()}).");
-    }
-
-    private static async Task<OrderBookSnapshot> WaitForUpdateAsync(BackpackOrderBook book, long lastUpdateId)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Hang);
-        await foreach (var snapshot in book.WatchAsync(50, timeout.Token))
-        {
-            if (snapshot.State == OrderBookState.Synced && snapshot.LastUpdateId >= lastUpdateId)
-            {
-                return snapshot;
-            }
-        }
-
-        throw new InvalidOperationException("The book stopped.");
     }
 
     private static int ReadContinuously(BackpackOrderBook book, CancellationToken token)
