@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Backpack.WebSockets.Streams;
 
 namespace Backpack.WebSockets;
@@ -35,7 +34,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
 
     private readonly StreamRegistration<T> _registration;
     private readonly ISubscriptionOwner _owner;
-    private readonly Channel<SequencedItem<T>> _channel;
+    private readonly SubscriptionBuffer<SequencedItem<T>> _buffer;
     private readonly int _capacity;
     private long _droppedCount;
     private long _parseFailureCount;
@@ -43,7 +42,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// <summary>Items handed to this consumer so far; written by the receive loop only.</summary>
     private long _writtenCount;
 
-    /// <summary>Set before the channel is completed, so <see cref="Deliver"/> never drops an item of an ended subscription.</summary>
+    /// <summary>Set before the buffer is completed, so <see cref="Deliver"/> never drops an item of an ended subscription.</summary>
     private int _completed;
     private int _enumerated;
     private int _released;
@@ -57,16 +56,9 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         _registration = registration;
         _owner = owner;
         _capacity = capacity;
-        // Wait mode, but the writer never waits: Deliver drops the oldest item by hand (market data) or faults (private).
-        // DropOldest mode counts a drop in a callback that runs after the new item is readable, too late for a reader.
-        // Not SingleReader: Deliver reads too, to drop the oldest item.
-        _channel = Channel.CreateBounded<SequencedItem<T>>(new BoundedChannelOptions(capacity)
-        {
-            SingleWriter = true,
-            SingleReader = false,
-            AllowSynchronousContinuations = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        // The writer never waits: Deliver drops the oldest item by hand (market data), counting the drop before the new item
+        // is readable, or faults the subscription (private).
+        _buffer = new SubscriptionBuffer<SequencedItem<T>>(capacity);
     }
 
     /// <summary>The stream name, for example <c>trade.SOL_USDC</c>.</summary>
@@ -87,7 +79,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     public bool IsSilent => _registration.IsSilent;
 
     /// <summary>How many items are buffered, waiting to be read.</summary>
-    public int BufferedCount => _channel.Reader.Count;
+    public int BufferedCount => _buffer.Count;
 
     /// <summary>
     /// How many frames of this stream could not be parsed while this consumer was attached: each one was counted here, in
@@ -99,7 +91,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// Completes when the subscription ended: normally after an unsubscribe or dispose, or faulted with the
     /// <see cref="BackpackStreamException"/> that ended it. Buffered items may still be readable.
     /// </summary>
-    public Task Completion => _channel.Reader.Completion;
+    public Task Completion => _buffer.Completion;
 
     /// <summary>Reads the stream's items as they arrive. Leaving the loop releases the subscription.</summary>
     /// <param name="cancellationToken">Stops the enumeration; the caller gets an <see cref="OperationCanceledException"/>.</param>
@@ -123,7 +115,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
             Volatile.Write(ref _completed, 1);
-            _channel.Writer.TryComplete();
+            _buffer.TryComplete();
             _releaseTask = _owner.ReleaseAsync(_registration, this);
         }
 
@@ -138,9 +130,9 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     internal void Deliver(T item)
     {
         var entry = new SequencedItem<T>(item, _writtenCount + 1);
-        while (!_channel.Writer.TryWrite(entry))
+        while (!_buffer.TryWrite(entry))
         {
-            if (Volatile.Read(ref _completed) != 0 || _channel.Reader.Completion.IsCompleted)
+            if (Volatile.Read(ref _completed) != 0 || _buffer.Completion.IsCompleted)
             {
                 // The consumer left or the subscription ended: nothing to deliver to.
                 return;
@@ -155,7 +147,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
             // Market data: the newest item matters most. Drop the oldest and count it BEFORE the new item becomes
             // readable, so a reader that sees the new item also sees the drop. If the reader emptied the buffer
             // meanwhile, nothing is dropped and the write is retried.
-            if (_channel.Reader.TryRead(out _))
+            if (_buffer.TryRead(out _))
             {
                 var dropped = Interlocked.Increment(ref _droppedCount);
                 _owner.OnItemsDropped(StreamName, dropped);
@@ -176,14 +168,14 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     internal void DeliverConnectionLost()
     {
         var marker = new SequencedItem<T>(default!, _writtenCount, IsConnectionLost: true);
-        while (!_channel.Writer.TryWrite(marker))
+        while (!_buffer.TryWrite(marker))
         {
-            if (Volatile.Read(ref _completed) != 0 || _channel.Reader.Completion.IsCompleted || _registration.IsPrivate)
+            if (Volatile.Read(ref _completed) != 0 || _buffer.Completion.IsCompleted || _registration.IsPrivate)
             {
                 return;
             }
 
-            if (_channel.Reader.TryRead(out var oldest) && !oldest.IsConnectionLost)
+            if (_buffer.TryRead(out var oldest) && !oldest.IsConnectionLost)
             {
                 var dropped = Interlocked.Increment(ref _droppedCount);
                 _owner.OnItemsDropped(StreamName, dropped);
@@ -211,7 +203,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     internal void Complete(Exception? exception)
     {
         Volatile.Write(ref _completed, 1);
-        _channel.Writer.TryComplete(exception);
+        _buffer.TryComplete(exception);
     }
 
     /// <summary>Private items are never dropped: a full buffer ends the subscription after the buffered items.</summary>
@@ -235,10 +227,9 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         // The same loop as ReadEntriesCoreAsync without the markers; not layered on it, to keep one iterator per item.
         try
         {
-            var reader = _channel.Reader;
             do
             {
-                while (reader.TryRead(out var entry))
+                while (_buffer.TryRead(out var entry))
                 {
                     _spin.OnItem();
                     if (!entry.IsConnectionLost)
@@ -251,6 +242,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         }
         finally
         {
+            _buffer.StopWatchingCancellation();
             await DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -259,10 +251,9 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     {
         try
         {
-            var reader = _channel.Reader;
             do
             {
-                while (reader.TryRead(out var entry))
+                while (_buffer.TryRead(out var entry))
                 {
                     _spin.OnItem();
                     yield return entry;
@@ -272,6 +263,7 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
         }
         finally
         {
+            _buffer.StopWatchingCancellation();
             await DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -285,15 +277,14 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitForItemAsync(CancellationToken cancellationToken)
     {
-        var reader = _channel.Reader;
-        if (_spin.ShouldSpin && SpinUntilReadable(reader))
+        if (_spin.ShouldSpin && SpinUntilReadable(_buffer))
         {
             return true;
         }
 
         _spin.OnParking();
         var parkedAt = Stopwatch.GetTimestamp();
-        var more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        var more = await _buffer.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
         _spin.OnWoke(Stopwatch.GetTimestamp() - parkedAt);
         return more;
     }
@@ -303,12 +294,12 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// close, and parking costs more than the spin: the receive loop must then queue the wake-up and a thread-pool thread
     /// must be woken for every item.
     /// </summary>
-    private static bool SpinUntilReadable(ChannelReader<SequencedItem<T>> reader)
+    private static bool SpinUntilReadable(SubscriptionBuffer<SequencedItem<T>> buffer)
     {
         var spinner = default(SpinWait);
         for (var i = 0; i < SpinIterations; i++)
         {
-            if (reader.TryPeek(out _))
+            if (buffer.HasItem())
             {
                 return true;
             }
@@ -316,6 +307,6 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
             spinner.SpinOnce(sleep1Threshold: -1);
         }
 
-        return reader.TryPeek(out _);
+        return buffer.HasItem();
     }
 }
