@@ -61,7 +61,11 @@ public partial class BackpackStreamClient
                 created = true;
             }
 
-            consumer = new BackpackSubscription<T>(registration, this, stream.IsPrivate ? _options.PrivateStreamCapacity : _options.StreamCapacity);
+            consumer = new BackpackSubscription<T>(
+                registration,
+                this,
+                stream.IsPrivate ? _options.PrivateStreamCapacity : _options.StreamCapacity,
+                _options.AllowSynchronousContinuations);
             registration.Add(consumer);
         }
 

@@ -51,14 +51,14 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     /// <summary>Whether the reader spins before it parks; touched by the one reader only.</summary>
     private ReaderSpinPolicy _spin;
 
-    internal BackpackSubscription(StreamRegistration<T> registration, ISubscriptionOwner owner, int capacity)
+    internal BackpackSubscription(StreamRegistration<T> registration, ISubscriptionOwner owner, int capacity, bool synchronousContinuations = false)
     {
         _registration = registration;
         _owner = owner;
         _capacity = capacity;
         // The writer never waits: Deliver drops the oldest item by hand (market data), counting the drop before the new item
         // is readable, or faults the subscription (private).
-        _buffer = new SubscriptionBuffer<SequencedItem<T>>(capacity);
+        _buffer = new SubscriptionBuffer<SequencedItem<T>>(capacity, synchronousContinuations);
     }
 
     /// <summary>The stream name, for example <c>trade.SOL_USDC</c>.</summary>
@@ -156,6 +156,9 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
 
         Volatile.Write(ref _writtenCount, entry.Sequence);
     }
+
+    /// <summary>Whether the consumer is parked, waiting for the next item; for tests.</summary>
+    internal bool IsReaderParked => _buffer.HasParkedReader;
 
     /// <summary>Counts a frame of this stream that could not be parsed. Called by the receive loop only.</summary>
     internal void RecordParseFailure() => Interlocked.Increment(ref _parseFailureCount);
@@ -277,7 +280,8 @@ public sealed class BackpackSubscription<T> : IAsyncEnumerable<T>, IAsyncDisposa
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitForItemAsync(CancellationToken cancellationToken)
     {
-        if (_spin.ShouldSpin && SpinUntilReadable(_buffer))
+        // A reader that resumes on the receive loop never spins: it would be waiting for the thread it holds.
+        if (_spin.ShouldSpin && !_buffer.SynchronousContinuations && SpinUntilReadable(_buffer))
         {
             return true;
         }

@@ -85,6 +85,18 @@ public class BackpackStreamClientOptionsTests
     }
 
     [Fact]
+    public void AllowSynchronousContinuations_IsOffByDefault_AndCopiedByClone()
+    {
+        var options = new BackpackStreamClientOptions();
+        Assert.False(options.AllowSynchronousContinuations);
+
+        options.AllowSynchronousContinuations = true;
+
+        Assert.True(options.Clone().AllowSynchronousContinuations);
+        Assert.Contains("AllowSynchronousContinuations = True", options.ToString());
+    }
+
+    [Fact]
     public void ToString_RedactsTheSecret()
     {
         var options = new BackpackStreamClientOptions { ApiKey = TestKeys.PublicKey, ApiSecret = TestKeys.SecretSeed };

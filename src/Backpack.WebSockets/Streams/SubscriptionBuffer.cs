@@ -21,7 +21,8 @@ namespace Backpack.WebSockets.Streams;
 /// </para>
 /// <para>
 /// A reader that finds the buffer empty parks on this object (an <see cref="IValueTaskSource{TResult}"/>, so parking does
-/// not allocate); the writer wakes it after publishing an item, on the thread pool, never inline. The wake-up is a Dekker
+/// not allocate); the writer wakes it after publishing an item, on the thread pool unless the client allows synchronous
+/// continuations. The wake-up is a Dekker
 /// hand-shake: the reader announces it is parked and then looks again, the writer publishes and then looks for a parked
 /// reader, each with a full fence between, so at least one of them sees the other.
 /// </para>
@@ -39,7 +40,7 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
     /// <summary>Completes when writing is done and the buffer drained: as <c>ChannelReader.Completion</c>.</summary>
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ManualResetValueTaskSourceCore<bool> _waiter = new() { RunContinuationsAsynchronously = true };
+    private ManualResetValueTaskSourceCore<bool> _waiter;
 
     /// <summary>The ring the writer writes to; the reader follows it to newer rings (see <see cref="Ring"/>).</summary>
     private Ring _writeRing;
@@ -47,6 +48,9 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
 
     /// <summary>1 while a reader is parked and nobody has woken it yet; whoever swaps it to 0 completes the wait.</summary>
     private int _parked;
+
+    /// <summary>1 once the parked wait's continuation is registered (see <see cref="HasParkedReader"/>).</summary>
+    private int _awaited;
 
     /// <summary>1 once writing is done; <see cref="_error"/> is set before it.</summary>
     private int _doneWriting;
@@ -57,9 +61,14 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
     private CancellationTokenRegistration _cancellationRegistration;
 
     /// <param name="capacity">The most items the buffer holds.</param>
-    public SubscriptionBuffer(int capacity)
+    /// <param name="synchronousContinuations">
+    /// Whether the parked reader resumes inline on the writer's thread when an item wakes it, rather than on the thread pool.
+    /// </param>
+    public SubscriptionBuffer(int capacity, bool synchronousContinuations = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _waiter.RunContinuationsAsynchronously = !synchronousContinuations;
+        SynchronousContinuations = synchronousContinuations;
         _capacity = capacity;
         _maxSlots = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)capacity), 1u << 30);
         _writeRing = _readRing = new Ring(Math.Min(InitialSlots, _maxSlots), firstPosition: 0);
@@ -77,8 +86,15 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
         }
     }
 
+    /// <summary>Whether a reader woken by an item resumes inline on the writer's thread.</summary>
+    public bool SynchronousContinuations { get; }
+
     /// <summary>Completes once writing is done and every item was read; faulted (or canceled) as the completion says.</summary>
     public Task Completion => _completion.Task;
+
+    /// <summary>Whether a reader is parked, waiting for an item (for tests, which must know a wake-up is what they see).</summary>
+    /// <remarks>Parked and awaited: a wake-up from here on runs the reader's continuation as configured.</remarks>
+    public bool HasParkedReader => Volatile.Read(ref _parked) != 0 && Volatile.Read(ref _awaited) != 0;
 
     /// <summary>Whether writing is done (<see cref="TryComplete"/> was called).</summary>
     public bool IsWritingDone => Volatile.Read(ref _doneWriting) != 0;
@@ -131,7 +147,7 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
         Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _parked) != 0)
         {
-            Wake();
+            Wake(byWriter: true);
         }
 
         return true;
@@ -208,7 +224,7 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
         CompleteIfDrained();
         if (Volatile.Read(ref _parked) != 0)
         {
-            Wake();
+            Wake(byWriter: false);
         }
 
         return true;
@@ -234,6 +250,7 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
         // Registered before the park is announced: a cancellation that comes in between is seen by the look below.
         WatchCancellation(cancellationToken);
         _waiter.Reset();
+        _awaited = 0;
         Interlocked.Exchange(ref _parked, 1);
 
         // Look again after announcing the park: an item written before the writer could see the announcement is seen here.
@@ -263,8 +280,11 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
 
     ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _waiter.GetStatus(token);
 
-    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
         _waiter.OnCompleted(continuation, state, token, flags);
+        Volatile.Write(ref _awaited, 1);
+    }
 
     /// <summary>
     /// Registers for the reader's token once, not at every park (a registration per wait would cost a quiet stream an
@@ -318,10 +338,16 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
     }
 
     /// <summary>Completes the parked wait, if nobody else did: "look again".</summary>
-    private void Wake()
+    /// <param name="byWriter">
+    /// Whether the writer wakes it for an item: only then may the reader resume inline. A completion or a cancellation
+    /// always resumes it on the thread pool, so consumer code never runs inside the code that ends a connection.
+    /// </param>
+    private void Wake(bool byWriter)
     {
         if (Interlocked.Exchange(ref _parked, 0) != 0)
         {
+            // Only the winner of the exchange touches the flag, and before the signal, which reads it.
+            _waiter.RunContinuationsAsynchronously = !(byWriter && SynchronousContinuations);
             _waiter.SetResult(true);
         }
     }
@@ -330,6 +356,7 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
     {
         if (Interlocked.Exchange(ref _parked, 0) != 0)
         {
+            _waiter.RunContinuationsAsynchronously = true;
             _waiter.SetException(new OperationCanceledException(_watchedToken));
         }
     }

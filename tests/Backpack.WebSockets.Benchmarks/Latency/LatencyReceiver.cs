@@ -12,6 +12,12 @@ internal enum LatencyReceiver
     /// <summary>Backpack.WebSockets, one trade stream read with <c>await foreach</c>.</summary>
     Library,
 
+    /// <summary>
+    /// Backpack.WebSockets, one trade stream read with <c>await foreach</c>, the client's
+    /// <see cref="BackpackStreamClientOptions.AllowSynchronousContinuations"/> on: the consumer resumes on the receive loop.
+    /// </summary>
+    LibraryInline,
+
     /// <summary>Backpack.WebSockets, ten trade streams on one client, each read by its own <c>await foreach</c>.</summary>
     LibraryTen,
 }

@@ -10,7 +10,7 @@ namespace Backpack.WebSockets.Benchmarks.Latency;
 /// </summary>
 internal static class LatencyRunner
 {
-    private static readonly LatencyReceiver[] s_order = [LatencyReceiver.Raw, LatencyReceiver.WebsocketClient, LatencyReceiver.Library, LatencyReceiver.LibraryTen];
+    private static readonly LatencyReceiver[] s_order = [LatencyReceiver.Raw, LatencyReceiver.WebsocketClient, LatencyReceiver.Library, LatencyReceiver.LibraryInline, LatencyReceiver.LibraryTen];
 
     public static string Header =>
         $"{"Schedule",-12} {"Receiver",-16} {"Messages",9} {"Dropped",8} {"p50 us",9} {"p90 us",9} {"p99 us",9} {"p99.9 us",9} {"max us",9} {"CPU %",7}";
@@ -78,7 +78,8 @@ internal static class LatencyRunner
         {
             LatencyReceiver.Raw => RawLatencyReceiver.RunAsync(endpoint, schedule, cancellationToken),
             LatencyReceiver.WebsocketClient => WebsocketClientLatencyReceiver.RunAsync(endpoint, schedule, cancellationToken),
-            LatencyReceiver.Library or LatencyReceiver.LibraryTen => LibraryLatencyReceiver.RunAsync(endpoint, schedule, cancellationToken),
+            LatencyReceiver.Library or LatencyReceiver.LibraryTen => LibraryLatencyReceiver.RunAsync(endpoint, schedule, inline: false, cancellationToken),
+            LatencyReceiver.LibraryInline => LibraryLatencyReceiver.RunAsync(endpoint, schedule, inline: true, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(receiver), receiver, "Unknown receiver."),
         };
     }

@@ -24,9 +24,19 @@ internal static class LibraryLatencyReceiver
     /// </summary>
     private static readonly TimeSpan ReleaseWait = EndToEnd.LibraryReceiver.ReleaseWait;
 
-    public static async Task<LatencyResult> RunAsync(Uri endpoint, LatencySchedule schedule, CancellationToken cancellationToken)
+    /// <param name="endpoint">The sender.</param>
+    /// <param name="schedule">What it sends.</param>
+    /// <param name="inline">Whether the client allows synchronous continuations (consumers resume on the receive loop).</param>
+    /// <param name="cancellationToken">Bounds a hang.</param>
+    public static async Task<LatencyResult> RunAsync(Uri endpoint, LatencySchedule schedule, bool inline, CancellationToken cancellationToken)
     {
-        var options = new BackpackStreamClientOptions { Endpoint = endpoint, StreamCapacity = Capacity, ReconnectPolicy = BackpackReconnectPolicy.Never };
+        var options = new BackpackStreamClientOptions
+        {
+            Endpoint = endpoint,
+            StreamCapacity = Capacity,
+            ReconnectPolicy = BackpackReconnectPolicy.Never,
+            AllowSynchronousContinuations = inline,
+        };
         await using var client = new BackpackStreamClient(options);
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
@@ -45,7 +55,7 @@ internal static class LibraryLatencyReceiver
         await Task.WhenAll(lastMessages.Select(t => t.Task)).ConfigureAwait(false);
 
         var dropped = subscriptions.Sum(s => s.DroppedCount);
-        var run = meter.Stop(schedule.Streams == 1 ? LatencyReceiver.Library : LatencyReceiver.LibraryTen, schedule, histograms, dropped);
+        var run = meter.Stop(schedule.Streams > 1 ? LatencyReceiver.LibraryTen : inline ? LatencyReceiver.LibraryInline : LatencyReceiver.Library, schedule, histograms, dropped);
         var released = Task.WhenAll(consumers);
         if (await Task.WhenAny(released, Task.Delay(ReleaseWait, cancellationToken)).ConfigureAwait(false) != released)
         {

@@ -114,7 +114,8 @@ internal static class QuickMode
         var raw = LatencyRunner.Find(results, LatencyReceiver.Raw, 10_000);
         var client = LatencyRunner.Find(results, LatencyReceiver.WebsocketClient, 10_000);
         var library = LatencyRunner.Find(results, LatencyReceiver.Library, 10_000);
-        return Invariant($"latency_p50_vs_raw={library.Microseconds(50) / raw.Microseconds(50):F2} latency_p99_vs_raw={library.Microseconds(99) / raw.Microseconds(99):F2} latency_p99_vs_wsclient={library.Microseconds(99) / client.Microseconds(99):F2} cpu_vs_wsclient_10k={library.CpuPercent / client.CpuPercent:F2}");
+        var inline = LatencyRunner.Find(results, LatencyReceiver.LibraryInline, 10_000);
+        return Invariant($"latency_p50_vs_raw={library.Microseconds(50) / raw.Microseconds(50):F2} latency_p99_vs_raw={library.Microseconds(99) / raw.Microseconds(99):F2} latency_p99_vs_wsclient={library.Microseconds(99) / client.Microseconds(99):F2} cpu_vs_wsclient_10k={library.CpuPercent / client.CpuPercent:F2} cpu_inline_vs_wsclient_10k={inline.CpuPercent / client.CpuPercent:F2} latency_p50_inline_vs_raw={inline.Microseconds(50) / raw.Microseconds(50):F2}");
     }
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);

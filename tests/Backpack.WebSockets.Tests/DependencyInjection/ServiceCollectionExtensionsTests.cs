@@ -133,6 +133,7 @@ public class ServiceCollectionExtensionsTests
             ["Backpack:KeepAliveInterval"] = "00:00:05",
             ["Backpack:KeepAliveTimeout"] = "00:00:06",
             ["Backpack:EnableCompression"] = "false",
+            ["Backpack:AllowSynchronousContinuations"] = "true",
         }).Build();
         var services = new ServiceCollection();
         services.AddBackpackStreams(configuration.GetSection("Backpack"));
@@ -155,6 +156,7 @@ public class ServiceCollectionExtensionsTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.KeepAliveInterval);
         Assert.Equal(TimeSpan.FromSeconds(6), options.KeepAliveTimeout);
         Assert.False(options.EnableCompression);
+        Assert.True(options.AllowSynchronousContinuations);
     }
 
     [Fact]

@@ -247,8 +247,56 @@ public sealed class SubscriptionBufferTests
     }
 
     [Fact]
+    public void SynchronousContinuations_ResumeTheParkedReaderInsideTheWrite_OnTheWritersThread()
+    {
+        var buffer = new SubscriptionBuffer<int>(capacity: 4, synchronousContinuations: true);
+        var resumedOn = 0;
+        var reader = ResumeAsync(buffer, () => resumedOn = Environment.CurrentManagedThreadId);
+        Assert.False(reader.IsCompleted);
+
+        buffer.TryWrite(1);
+
+        // Already resumed when the write returns, and on this thread.
+        Assert.True(reader.IsCompletedSuccessfully);
+        Assert.Equal(Environment.CurrentManagedThreadId, resumedOn);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task AWakeThatMustNotRunTheReaderInline_ReturnsBeforeTheReaderResumes(bool synchronousContinuations, bool byCompletion)
+    {
+        // The reader blocks until the waker has returned; run inline, it would find the waker not yet returned.
+        var buffer = new SubscriptionBuffer<int>(capacity: 4, synchronousContinuations);
+        using var wakerReturned = new ManualResetEventSlim();
+        var sawWakerReturned = false;
+        var reader = ResumeAsync(buffer, () => sawWakerReturned = wakerReturned.Wait(TimeSpan.FromSeconds(5)));
+
+        if (byCompletion)
+        {
+            // Even when items may resume the reader inline, the end of writing never does.
+            buffer.TryComplete();
+        }
+        else
+        {
+            buffer.TryWrite(1);
+        }
+
+        wakerReturned.Set();
+        await reader.OrTimeout();
+        Assert.True(sawWakerReturned);
+    }
+
+    [Fact]
     public void Constructor_RejectsANonPositiveCapacity()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SubscriptionBuffer<int>(0));
+    }
+
+    /// <summary>Waits once on <paramref name="buffer"/>, then runs <paramref name="onResumed"/> where the wait resumed.</summary>
+    private static async Task ResumeAsync(SubscriptionBuffer<int> buffer, Action onResumed)
+    {
+        await buffer.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false);
+        onResumed();
     }
 }
