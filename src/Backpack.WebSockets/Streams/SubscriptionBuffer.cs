@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Sources;
 
@@ -121,15 +122,19 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
         var grown = false;
         if (Volatile.Read(ref slot.Sequence) != position)
         {
-            // This ring is full (or its oldest slot is still being read out): go on in a ring twice the size.
             if (ring.Slots.Length == _maxSlots)
             {
-                return false;
+                // Not full (checked above), so a taker has claimed this slot's item and is a few instructions from
+                // freeing it. Wait for that rather than refuse: a refusal would drop an item, or end a private stream.
+                WaitUntilFree(ref slot, position);
             }
-
-            ring = new Ring(ring.Slots.Length * 2, position);
-            slot = ref ring.Slots[(int)(position & ring.Mask)];
-            grown = true;
+            else
+            {
+                // This ring is full (or its oldest slot is still being read out): go on in a ring twice the size.
+                ring = new Ring(ring.Slots.Length * 2, position);
+                slot = ref ring.Slots[(int)(position & ring.Mask)];
+                grown = true;
+            }
         }
 
         slot.Item = item;
@@ -300,6 +305,17 @@ internal sealed class SubscriptionBuffer<T> : IValueTaskSource<bool>
         StopWatchingCancellation();
         _watchedToken = cancellationToken;
         _cancellationRegistration = cancellationToken.UnsafeRegister(static state => ((SubscriptionBuffer<T>)state!).CancelWait(), this);
+    }
+
+    /// <summary>Spins (then yields) until the taker that claimed <paramref name="slot"/>'s item has freed it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WaitUntilFree(ref Slot slot, long position)
+    {
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref slot.Sequence) != position)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
     }
 
     /// <summary>

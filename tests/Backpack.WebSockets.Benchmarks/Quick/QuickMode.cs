@@ -87,7 +87,7 @@ internal static class QuickMode
         var latencySeconds = smoke ? 0.1 : 2;
         var bursts = smoke ? 1 : 3;
         var burst = smoke ? 1_000 : 10_000;
-        output.WriteLine(Invariant($"## 7. Latency from the sender's write to the consumer ({latencySeconds} s per rate, {bursts} bursts of {burst:N0}; sender in a child process; CPU % of one core, this process)"));
+        output.WriteLine(Invariant($"## 7. Latency from the sender's write to the consumer ({latencySeconds} s per rate, {LatencyRunner.TargetRounds} rounds at {LatencyRunner.TargetRate:N0}/s, {bursts} bursts of {burst:N0}; sender in a child process; CPU % of one core, this process)"));
         output.WriteLine(LatencyRunner.Header);
         var latency = await LatencyRunner.RunAsync(latencySeconds, burst, bursts, output, cancellationToken).ConfigureAwait(false);
 
@@ -108,14 +108,18 @@ internal static class QuickMode
     /// <summary>The latency runs' line for <c>--latency</c> alone.</summary>
     public static string LatencyRatios(IReadOnlyList<LatencyResult> results) => "ratios: " + LatencyRatioFields(results);
 
-    /// <summary>The latency fields of the <c>ratios:</c> line, all at 10,000 msg/s: library (one consumer) over the baselines.</summary>
+    /// <summary>
+    /// The latency fields of the <c>ratios:</c> line, all at 10,000 msg/s: library (one consumer) over the baselines, each
+    /// receiver's median over the <see cref="LatencyRunner.TargetRounds"/> rounds at that rate.
+    /// </summary>
     private static string LatencyRatioFields(IReadOnlyList<LatencyResult> results)
     {
-        var raw = LatencyRunner.Find(results, LatencyReceiver.Raw, 10_000);
-        var client = LatencyRunner.Find(results, LatencyReceiver.WebsocketClient, 10_000);
-        var library = LatencyRunner.Find(results, LatencyReceiver.Library, 10_000);
-        var inline = LatencyRunner.Find(results, LatencyReceiver.LibraryInline, 10_000);
-        return Invariant($"latency_p50_vs_raw={library.Microseconds(50) / raw.Microseconds(50):F2} latency_p99_vs_raw={library.Microseconds(99) / raw.Microseconds(99):F2} latency_p99_vs_wsclient={library.Microseconds(99) / client.Microseconds(99):F2} cpu_vs_wsclient_10k={library.CpuPercent / client.CpuPercent:F2} cpu_inline_vs_wsclient_10k={inline.CpuPercent / client.CpuPercent:F2} latency_p50_inline_vs_raw={inline.Microseconds(50) / raw.Microseconds(50):F2}");
+        // Each receiver's median over the rounds at the target rate (see LatencyRunner.TargetRounds).
+        double P50(LatencyReceiver receiver) => LatencyRunner.Median(results, receiver, LatencyRunner.TargetRate, r => r.Microseconds(50));
+        double P99(LatencyReceiver receiver) => LatencyRunner.Median(results, receiver, LatencyRunner.TargetRate, r => r.Microseconds(99));
+        double Cpu(LatencyReceiver receiver) => LatencyRunner.Median(results, receiver, LatencyRunner.TargetRate, r => r.CpuPercent);
+        var (raw, client, library, inline) = (LatencyReceiver.Raw, LatencyReceiver.WebsocketClient, LatencyReceiver.Library, LatencyReceiver.LibraryInline);
+        return Invariant($"latency_p50_vs_raw={P50(library) / P50(raw):F2} latency_p99_vs_raw={P99(library) / P99(raw):F2} latency_p99_vs_wsclient={P99(library) / P99(client):F2} cpu_vs_wsclient_10k={Cpu(library) / Cpu(client):F2} cpu_inline_vs_wsclient_10k={Cpu(inline) / Cpu(client):F2} latency_p50_inline_vs_raw={P50(inline) / P50(raw):F2}");
     }
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
